@@ -1,0 +1,160 @@
+package org.ceportal.directory.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ceportal.directory.api.Department;
+import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.directory.api.EthnicGroup;
+import org.ceportal.directory.api.ImportReport;
+import org.ceportal.directory.api.Major;
+import org.ceportal.directory.api.NewUnit;
+import org.ceportal.directory.api.Region;
+import org.ceportal.directory.api.Title;
+import org.ceportal.directory.api.Unit;
+import org.ceportal.platform.api.ItemList;
+import org.ceportal.platform.api.Page;
+import org.ceportal.platform.api.PageRequest;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/** {@code /api/directory}: public reads for the registration pop-ups, writes for ops. */
+@Component(service = DirectoryResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JSONRequired
+@Path("directory")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DirectoryResource {
+    static final int DEFAULT_PAGE_SIZE = 10;
+    static final int MAX_PAGE_SIZE = 50;
+    static final int MAX_MAJOR_HITS = 100;
+    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+    private final DirectoryService directory;
+
+    @Activate
+    public DirectoryResource(@Reference DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Path("regions")
+    public ItemList<Region> regions() {
+        return ItemList.of(directory.regions());
+    }
+
+    @GET
+    @Path("regions/{code}/units")
+    public Page<Unit> units(@PathParam("code") String code, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        return directory.units(code, q, request);
+    }
+
+    @GET
+    @Path("units/{id}")
+    public Unit unit(@PathParam("id") String id) {
+        return directory.unit(unitId(id)).orElseThrow(DirectoryResource::unitNotFound);
+    }
+
+    @GET
+    @Path("units/{id}/departments")
+    public ItemList<Department> departments(@PathParam("id") String id) {
+        return ItemList.of(directory.departments(unitId(id)));
+    }
+
+    @GET
+    @Path("majors")
+    public ItemList<Major> majors(@QueryParam("q") String q, @QueryParam("parent") String parent) {
+        if (q != null && !q.isBlank()) {
+            return directory.searchMajors(q, MAX_MAJOR_HITS);
+        }
+        if (parent != null && !parent.isBlank()) {
+            Major node = directory.major(parent.strip()).orElseThrow(
+                    () -> ProblemException.notFound("major_not_found", "专业类别不存在"));
+            return ItemList.of(directory.majorChildren(node.code));
+        }
+        return ItemList.of(directory.majorChildren(null));
+    }
+
+    @GET
+    @Path("titles")
+    public ItemList<Title> titles() {
+        return ItemList.of(directory.titles());
+    }
+
+    @GET
+    @Path("ethnic-groups")
+    public ItemList<EthnicGroup> ethnicGroups() {
+        return ItemList.of(directory.ethnicGroups());
+    }
+
+    /** Ops: add one unit with its departments. */
+    @POST
+    @Path("units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addUnit(@Context ContainerRequestContext request, NewUnit unit) {
+        Access.require(request, Role.OPS);
+        if (unit == null) {
+            throw ProblemException.invalid("name", "请填写单位信息");
+        }
+        Unit created = directory.addUnit(unit);
+        return Response.created(URI.create("directory/units/" + created.id)).entity(created).build();
+    }
+
+    /** Ops: import units from CSV (UTF-8, header {@code region_code,name,kind,departments}). */
+    @POST
+    @Path("units/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    public ImportReport importUnits(@Context ContainerRequestContext request, InputStream body) throws IOException {
+        Access.require(request, Role.OPS);
+        byte[] bytes = body.readNBytes(MAX_IMPORT_BYTES + 1);
+        if (bytes.length > MAX_IMPORT_BYTES) {
+            throw new ProblemException(413, "payload_too_large", "导入文件不能超过 5 MB");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid("file", "导入文件必须是 UTF-8 编码的 CSV");
+        }
+        return directory.importUnits(new StringReader(text));
+    }
+
+    private static long unitId(String raw) {
+        if (raw != null && raw.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(raw);
+        }
+        throw unitNotFound();
+    }
+
+    private static ProblemException unitNotFound() {
+        return ProblemException.notFound("unit_not_found", "单位不存在");
+    }
+
+}

@@ -1,0 +1,309 @@
+package org.ceportal.directory.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.directory.api.Department;
+import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.directory.api.EthnicGroup;
+import org.ceportal.directory.api.ImportReport;
+import org.ceportal.directory.api.Major;
+import org.ceportal.directory.api.NewUnit;
+import org.ceportal.directory.api.Region;
+import org.ceportal.directory.api.Title;
+import org.ceportal.directory.api.Unit;
+import org.ceportal.directory.api.UnitKind;
+import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.ItemList;
+import org.ceportal.platform.api.Page;
+import org.ceportal.platform.api.PageRequest;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Database;
+import org.ceportal.platform.persistence.Store;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The directory over its own tables. */
+@Component(service = DirectoryService.class, configurationPid = DirectoryServiceImpl.PID)
+@Designate(ocd = DirectoryServiceImpl.Config.class)
+public final class DirectoryServiceImpl implements DirectoryService {
+    static final String PID = "org.ceportal.directory";
+    static final String MODULE = "directory";
+    static final int MAX_QUERY = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryServiceImpl.class);
+
+    @ObjectClassDefinition(name = "ceportal directory", description = "Reference data: regions, units, majors, titles")
+    @interface Config {
+        @AttributeDefinition(name = "Load demo units",
+                description = "Load the labelled demo units (名称带“（示例）”) once, on first start. Turn off before the first start of a real installation.")
+        boolean demoUnits() default true;
+    }
+
+    private final Store store;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    @Activate
+    public DirectoryServiceImpl(Config config, BundleContext context, @Reference Database database) {
+        this(database.open(context.getBundle(), MODULE, DirectoryMapper.class), Clock.systemUTC(),
+                config.demoUnits() ? context.getBundle().getEntry("demo/units.csv") : null);
+    }
+
+    /** For tests: a store whose schema is migrated, and the demo file to load once (or null). */
+    DirectoryServiceImpl(Store store, Clock clock, URL demoUnits) {
+        this.store = store;
+        this.clock = clock;
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            this.catalogue = new Catalogue(m.regions(), m.titles(), m.ethnicGroups(), m.majors());
+        }
+        if (demoUnits != null) {
+            loadDemoUnits(demoUnits);
+        }
+    }
+
+    private void loadDemoUnits(URL demo) {
+        List<UnitCsv.Row> rows;
+        try (InputStream in = demo.openStream()) {
+            rows = UnitCsv.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read demo units: " + e.getMessage(), e);
+        }
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            if (m.demoLoaded() > 0) {
+                return;
+            }
+            m.markDemoLoaded(now());
+            ImportReport report = write(m, rows, true);
+            s.commit();
+            LOG.info("Loaded {} demo units (labelled （示例）); set demoUnits=false in etc/{}.cfg to skip them",
+                    report.unitsCreated(), PID);
+        } catch (PersistenceException e) {
+            // Another node may have loaded them at the same moment: its marker row won.
+            try (SqlSession s = store.session()) {
+                if (s.getMapper(DirectoryMapper.class).demoLoaded() > 0) {
+                    LOG.info("Demo units were loaded by another node");
+                    return;
+                }
+            }
+            throw new IllegalStateException("cannot load the demo units: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Region> regions() {
+        return catalogue.regions;
+    }
+
+    @Override
+    public Optional<Region> region(String code) {
+        return Optional.ofNullable(code == null ? null : catalogue.regionByCode.get(code));
+    }
+
+    @Override
+    public Page<Unit> units(String regionCode, String query, PageRequest page) {
+        if (region(regionCode).isEmpty()) {
+            throw ProblemException.notFound("region_not_found", "所选区域不存在");
+        }
+        String pattern = likePattern(query);
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            long total = m.countUnits(regionCode, pattern);
+            List<Unit> items = page.offset() >= total ? List.of() : m.units(regionCode, pattern, page.offset(), page.size());
+            items.forEach(DirectoryServiceImpl::label);
+            return new Page<>(items, total, page);
+        }
+    }
+
+    /** {@code %query%} with LIKE wildcards escaped, or null for no filter. */
+    static String likePattern(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String q = query.strip();
+        if (q.length() > MAX_QUERY) {
+            throw ProblemException.invalid("q", "搜索关键字不能超过 " + MAX_QUERY + " 个字");
+        }
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    @Override
+    public Optional<Unit> unit(long id) {
+        try (SqlSession s = store.session()) {
+            return Optional.ofNullable(s.getMapper(DirectoryMapper.class).unit(id)).map(DirectoryServiceImpl::label);
+        }
+    }
+
+    private static Unit label(Unit u) {
+        u.kindName = UnitKind.parse(u.kind).map(UnitKind::label).orElse(u.kind);
+        return u;
+    }
+
+    @Override
+    public List<Department> departments(long unitId) {
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            if (m.unit(unitId) == null) {
+                throw ProblemException.notFound("unit_not_found", "单位不存在");
+            }
+            return m.departments(unitId);
+        }
+    }
+
+    @Override
+    public Optional<Department> department(long id) {
+        try (SqlSession s = store.session()) {
+            return Optional.ofNullable(s.getMapper(DirectoryMapper.class).department(id));
+        }
+    }
+
+    @Override
+    public List<Major> majorChildren(String parentCode) {
+        return catalogue.majorChildren(parentCode);
+    }
+
+    @Override
+    public ItemList<Major> searchMajors(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw ProblemException.invalid("q", "请输入专业名称或代码");
+        }
+        if (query.strip().length() > MAX_QUERY) {
+            throw ProblemException.invalid("q", "搜索关键字不能超过 " + MAX_QUERY + " 个字");
+        }
+        return catalogue.searchMajors(query, limit);
+    }
+
+    @Override
+    public Optional<Major> major(String code) {
+        return catalogue.major(code);
+    }
+
+    @Override
+    public List<Title> titles() {
+        return catalogue.titles;
+    }
+
+    @Override
+    public Optional<Title> title(String code) {
+        return Optional.ofNullable(code == null ? null : catalogue.titleByCode.get(code));
+    }
+
+    @Override
+    public List<EthnicGroup> ethnicGroups() {
+        return catalogue.ethnicGroups;
+    }
+
+    @Override
+    public Optional<EthnicGroup> ethnicGroup(String code) {
+        return Optional.ofNullable(code == null ? null : catalogue.ethnicByCode.get(code));
+    }
+
+    @Override
+    public Unit addUnit(NewUnit unit) {
+        List<FieldError> errors = UnitRules.check(unit, catalogue.regionByCode.keySet(), "");
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            if (m.unitByName(unit.regionCode().strip(), unit.name().strip()) != null) {
+                throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
+            }
+            long id = insert(m, unit, false);
+            s.commit();
+            return unit(id).orElseThrow();
+        } catch (PersistenceException e) {
+            // the unique constraint caught a concurrent insert of the same unit
+            throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
+        }
+    }
+
+    @Override
+    public ImportReport importUnits(Reader csv) {
+        List<UnitCsv.Row> rows = UnitCsv.parse(csv);
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("file", "CSV 文件中没有单位");
+        }
+        try (SqlSession s = store.session()) {
+            ImportReport report = write(s.getMapper(DirectoryMapper.class), rows, false);
+            s.commit();
+            return report;
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("import_conflict", "导入时单位数据被同时修改，请重新导入");
+        }
+    }
+
+    /** Checks every row first, then writes them all in the caller's transaction. */
+    private ImportReport write(DirectoryMapper m, List<UnitCsv.Row> rows, boolean demo) {
+        Set<String> regions = catalogue.regionByCode.keySet();
+        List<FieldError> errors = new ArrayList<>();
+        for (UnitCsv.Row row : rows) {
+            errors.addAll(UnitRules.check(row.unit(), regions, "第 " + row.line() + " 行："));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation_failed", "导入文件有 " + errors.size() + " 处错误，未导入任何单位",
+                    errors.size() > 100 ? errors.subList(0, 100) : errors);
+        }
+        int created = 0;
+        int existing = 0;
+        int departments = 0;
+        for (UnitCsv.Row row : rows) {
+            NewUnit u = row.unit();
+            Unit found = m.unitByName(u.regionCode().strip(), u.name().strip());
+            if (found == null) {
+                insert(m, u, demo);
+                created++;
+                departments += UnitRules.departments(u).size();
+            } else {
+                existing++;
+                Set<String> have = new java.util.HashSet<>();
+                m.departments(found.id).forEach(d -> have.add(d.name));
+                for (String d : UnitRules.departments(u)) {
+                    if (have.add(d)) {
+                        m.insertDepartment(found.id, d);
+                        departments++;
+                    }
+                }
+            }
+        }
+        return new ImportReport(created, existing, departments);
+    }
+
+    private long insert(DirectoryMapper m, NewUnit unit, boolean demo) {
+        UnitRow row = new UnitRow();
+        row.regionCode = unit.regionCode().strip();
+        row.name = unit.name().strip();
+        row.kind = UnitKind.parse(unit.kind()).orElseThrow().name();
+        row.demo = demo;
+        row.createdAt = now();
+        m.insertUnit(row);
+        for (String d : UnitRules.departments(unit)) {
+            m.insertDepartment(row.id, d);
+        }
+        return row.id;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

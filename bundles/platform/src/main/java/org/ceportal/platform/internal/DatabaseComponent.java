@@ -1,0 +1,183 @@
+package org.ceportal.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.ceportal.platform.health.HealthCheck;
+import org.ceportal.platform.persistence.Database;
+import org.ceportal.platform.persistence.Store;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared database: migrations and MyBatis stores per module over the one
+ * DataSource service, plus the {@code database} health check.
+ */
+@Component(service = {Database.class, HealthCheck.class}, configurationPid = DatabaseComponent.PID)
+@Designate(ocd = DatabaseComponent.Config.class)
+public final class DatabaseComponent implements Database, HealthCheck {
+    static final String PID = "org.ceportal.platform.database";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
+    private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9\\-]{0,62}");
+
+    @ObjectClassDefinition(name = "ceportal database", description = "The portal's shared database")
+    @interface Config {
+        @AttributeDefinition(name = "DataSource", description = "Filter selecting the DataSource service")
+        String dataSource_target() default "(osgi.jndi.service.name=ceportal)";
+
+        @AttributeDefinition(name = "Expected modules",
+                description = "Modules whose schema must be migrated before the portal reports ready")
+        String[] expectedModules() default {};
+
+        @AttributeDefinition(name = "Validation timeout (s)", description = "Time allowed for the health check's connection test")
+        int validationTimeoutSeconds() default 2;
+    }
+
+    private final DataSource dataSource;
+    private final Config config;
+    private final String databaseId;
+    private final MigrationRunner migrations;
+    private final Map<String, ModuleState> modules = new ConcurrentHashMap<>();
+
+    @Activate
+    public DatabaseComponent(Config config, @Reference(name = "dataSource") DataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.databaseId = MyBatisConfigs.databaseId(dataSource);
+        SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", dataSource, databaseId,
+                DatabaseComponent.class.getClassLoader(), SchemaVersionMapper.class);
+        this.migrations = new MigrationRunner(dataSource, bookkeeping, Clock.systemUTC());
+        LOG.info("Database ready ({})", databaseId);
+    }
+
+    @Override
+    public String databaseId() {
+        return databaseId;
+    }
+
+    @Override
+    public Store open(Bundle bundle, String module, Class<?>... mappers) {
+        if (module == null || !MODULE.matcher(module).matches()) {
+            throw new IllegalArgumentException("bad module name: " + module);
+        }
+        synchronized (modules.computeIfAbsent(module, m -> new ModuleState())) {
+            ModuleState state = modules.get(module);
+            try {
+                state.version = migrations.migrate(module, scripts(bundle, module));
+                state.error = null;
+            } catch (RuntimeException e) {
+                state.error = e.getMessage();
+                LOG.error("Schema of module {} cannot be brought up to date: {}", module, e.getMessage(), e);
+                throw e;
+            }
+            ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
+            SqlSessionFactory factory = MyBatisConfigs.build(module, dataSource, databaseId, loader, mappers);
+            return new ModuleStore(factory);
+        }
+    }
+
+    private static List<MigrationScript> scripts(Bundle bundle, String module) {
+        List<MigrationScript> out = new ArrayList<>();
+        Enumeration<URL> entries = bundle.findEntries("db/" + module, "V*.sql", false);
+        for (URL url : entries == null ? Collections.<URL>emptyList() : Collections.list(entries)) {
+            String path = url.getPath();
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            MigrationScript script;
+            try (InputStream in = url.openStream()) {
+                script = MigrationScript.of(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+            if (script == null) {
+                throw new IllegalStateException(module + ": " + name + " is not named V<n>__<description>.sql");
+            }
+            out.add(script);
+        }
+        return out;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public Result check() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("databaseId", databaseId);
+        boolean up = true;
+        try (Connection c = dataSource.getConnection()) {
+            boolean valid = c.isValid(config.validationTimeoutSeconds());
+            detail.put("connection", valid ? "UP" : "DOWN");
+            up = valid;
+        } catch (SQLException e) {
+            detail.put("connection", "DOWN");
+            detail.put("error", e.getMessage());
+            up = false;
+        }
+        Map<String, Object> moduleDetail = new LinkedHashMap<>();
+        for (String expected : config.expectedModules()) {
+            if (!modules.containsKey(expected)) {
+                moduleDetail.put(expected, Map.of("status", "PENDING"));
+                up = false;
+            }
+        }
+        for (Map.Entry<String, ModuleState> e : new java.util.TreeMap<>(modules).entrySet()) {
+            ModuleState s = e.getValue();
+            if (s.error != null) {
+                moduleDetail.put(e.getKey(), Map.of("status", "FAILED", "error", s.error));
+                up = false;
+            } else if (s.version < 0) {
+                moduleDetail.put(e.getKey(), Map.of("status", "PENDING"));
+                up = false;
+            } else {
+                moduleDetail.put(e.getKey(), Map.of("status", "UP", "version", s.version));
+            }
+        }
+        detail.put("migrations", moduleDetail);
+        return new Result(up, detail);
+    }
+
+    private static final class ModuleState {
+        volatile int version = -1;
+        volatile String error;
+    }
+
+    private record ModuleStore(SqlSessionFactory factory) implements Store {
+        @Override
+        public SqlSession session() {
+            return factory.openSession(false);
+        }
+
+        @Override
+        public SqlSession batchSession() {
+            return factory.openSession(ExecutorType.BATCH, false);
+        }
+    }
+}
