@@ -142,7 +142,7 @@ public final class DatabaseComponent implements Database, HealthCheck {
             up = false;
         }
         Map<String, Object> moduleDetail = new LinkedHashMap<>();
-        for (String expected : config.expectedModules()) {
+        for (String expected : expectedModules(config)) {
             if (!modules.containsKey(expected)) {
                 moduleDetail.put(expected, Map.of("status", "PENDING"));
                 up = false;
@@ -162,6 +162,19 @@ public final class DatabaseComponent implements Database, HealthCheck {
         }
         detail.put("migrations", moduleDetail);
         return new Result(up, detail);
+    }
+
+    /** The configured modules; a .cfg file gives one comma-separated string. */
+    static List<String> expectedModules(Config config) {
+        List<String> out = new ArrayList<>();
+        for (String value : config.expectedModules()) {
+            for (String m : value.split(",")) {
+                if (!m.isBlank()) {
+                    out.add(m.strip());
+                }
+            }
+        }
+        return out;
     }
 
     private static final class ModuleState {

@@ -1,0 +1,246 @@
+package org.ceportal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ceportal.platform.persistence.Database;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the assembled distribution (our features, as the boot features start them)
+ * once for all tests, and talks to it over real HTTP.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PortalIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private Database database;
+
+    private Http http;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        String port = String.valueOf(freePort());
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        String karaf = System.getProperty("karaf.version");
+        File distribution = new File(System.getProperty("ceportal.distribution"));
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(distribution.toURI().toString())
+                .karafVersion(karaf)
+                .name("ceportal")
+                .unpackDirectory(new File(System.getProperty("ceportal.itest.dir", "target"), "exam"))
+                .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/custom.properties", "org.osgi.service.http.port", port),
+            editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", port),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                    new File(repo).toURI() + "@snapshots@id=local"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                    "https://repo1.maven.org/maven2@id=central"),
+            systemProperty("ceportal.test.port").value(port),
+            CoreOptions.vmOptions(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "-Xmx512m"),
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Before
+    public void waitForPortal() throws Exception {
+        http = new Http(Integer.parseInt(System.getProperty("ceportal.test.port")));
+        http.awaitOk("/api/health", Duration.ofSeconds(90));
+        http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
+    }
+
+    @Test
+    public void allPortalBundlesAreActive() {
+        int ours = 0;
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.ceportal.") && !b.getSymbolicName().contains("itests")
+                    && b.getHeaders().get("Fragment-Host") == null) {
+                ours++;
+                assertEquals(b.getSymbolicName() + " is not active", Bundle.ACTIVE, b.getState());
+            }
+        }
+        assertTrue("expected the platform, directory and web bundles, found " + ours, ours >= 3);
+    }
+
+    @Test
+    public void healthReportsDatabaseAndMigrations() throws Exception {
+        JsonNode health = http.get("/api/health").json();
+        assertEquals("UP", health.path("status").asText());
+        assertEquals("derby", health.at("/checks/database/databaseId").asText());
+        assertEquals("UP", health.at("/checks/database/migrations/directory/status").asText());
+        assertEquals(5, health.at("/checks/database/migrations/directory/version").asInt());
+    }
+
+    @Test
+    public void regionsListHasAllNineteen() throws Exception {
+        Http.Answer a = http.get("/api/directory/regions");
+        assertEquals(200, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/json"));
+        JsonNode body = a.json();
+        assertEquals(19, body.path("total").asInt());
+        assertEquals(19, body.path("items").size());
+        assertEquals("洛阳市", body.path("items").get(2).path("name").asText());
+        assertEquals("省直", body.path("items").get(18).path("name").asText());
+    }
+
+    @Test
+    public void unitsOfARegionPageCorrectly() throws Exception {
+        JsonNode first = http.get("/api/directory/regions/410300/units?page=0&size=10").json();
+        assertEquals(25, first.path("total").asInt());
+        assertEquals(10, first.path("items").size());
+        assertEquals(0, first.path("page").asInt());
+        assertEquals(10, first.path("size").asInt());
+        JsonNode last = http.get("/api/directory/regions/410300/units?page=2&size=10").json();
+        assertEquals(5, last.path("items").size());
+        assertEquals(25, last.path("total").asInt());
+        assertTrue(!first.path("items").get(0).path("id").asText().equals(last.path("items").get(0).path("id").asText()));
+        JsonNode hits = http.get("/api/directory/regions/410300/units?q=" + Http.q("轴承")).json();
+        assertEquals(1, hits.path("total").asInt());
+        assertEquals("洛阳市轴承研究所（示例）", hits.path("items").get(0).path("name").asText());
+        assertEquals("410300", hits.path("items").get(0).path("regionCode").asText());
+        long id = hits.path("items").get(0).path("id").asLong();
+        JsonNode unit = http.get("/api/directory/units/" + id).json();
+        assertEquals("洛阳市", unit.path("regionName").asText());
+        JsonNode departments = http.get("/api/directory/units/" + id + "/departments").json();
+        assertEquals(4, departments.path("total").asInt());
+    }
+
+    @Test
+    public void unknownIdsAre404Problems() throws Exception {
+        assertProblem(http.get("/api/directory/regions/999999/units"), 404, "region_not_found");
+        assertProblem(http.get("/api/directory/units/123456789"), 404, "unit_not_found");
+        assertProblem(http.get("/api/directory/units/abc"), 404, "unit_not_found");
+        assertProblem(http.get("/api/directory/units/123456789/departments"), 404, "unit_not_found");
+        assertProblem(http.get("/api/directory/majors?parent=zz"), 404, "major_not_found");
+        assertProblem(http.get("/api/no-such-thing"), 404, "not_found");
+    }
+
+    @Test
+    public void badPagingIs400Problem() throws Exception {
+        for (String query : new String[] {"size=0", "size=51", "size=abc", "page=-1", "page=1.5", "size=99999999999"}) {
+            Http.Answer a = http.get("/api/directory/regions/410300/units?" + query);
+            JsonNode p = assertProblem(a, 400, "bad_paging");
+            assertTrue(query + ": " + a.body(), p.path("errors").size() >= 1);
+        }
+        assertProblem(http.get("/api/directory/regions/410300/units?q=" + Http.q("长".repeat(51))), 400, "validation_failed");
+    }
+
+    @Test
+    public void opsCallsNeedALogin() throws Exception {
+        assertProblem(http.post("/api/directory/units", "application/json", "{\"name\":\"x\"}"), 401, "unauthenticated");
+        assertProblem(http.post("/api/directory/units/import", "text/csv", "region_code,name,kind,departments\n"), 401,
+                "unauthenticated");
+        assertProblem(http.post("/api/directory/units", "application/json", "{\"name\":"), 400, "malformed_request");
+    }
+
+    @Test
+    public void pagesAreServedInChinese() throws Exception {
+        Http.Answer home = http.get("/");
+        assertEquals(200, home.status());
+        assertTrue(home.contentType(), home.contentType().startsWith("text/html"));
+        assertTrue(home.body().contains("lang=\"zh-CN\""));
+        Http.Answer page = http.get("/directory.html");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("所在单位"));
+        assertEquals(200, http.get("/js/pickers.js").status());
+        Http.Answer traversal = http.get("/js/../../etc/passwd");
+        assertTrue("traversal answered " + traversal.status(), traversal.status() == 400 || traversal.status() == 404);
+        assertTrue(!traversal.body().contains("root:"));
+        assertEquals(404, http.get("/.hidden.html").status());
+        assertEquals(404, http.get("/no-such-page.html").status());
+        assertEquals("河南省", http.get("/api/portal").json().path("province").asText());
+    }
+
+    @Test
+    public void migrationsRerunOnRestartChangeNothing() throws Exception {
+        Bundle directory = bundle("org.ceportal.directory");
+        JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();
+
+        // the platform re-checks applied scripts and applies none
+        database.open(directory, "directory");
+
+        directory.stop();
+        directory.start();
+        http.awaitOk("/api/health", Duration.ofSeconds(30));
+        JsonNode after = http.awaitOk("/api/directory/regions/410300/units?size=50", Duration.ofSeconds(30)).json();
+        assertEquals(before, after);
+        assertEquals(19, http.get("/api/directory/regions").json().path("total").asInt());
+        assertEquals(5, http.get("/api/health").json().at("/checks/database/migrations/directory/version").asInt());
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError(symbolicName + " not installed");
+    }
+
+    private static JsonNode assertProblem(Http.Answer a, int status, String code) {
+        assertEquals(a.body(), status, a.status());
+        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
+        JsonNode p = a.json();
+        assertEquals(a.body(), code, p.path("code").asText());
+        assertEquals(status, p.path("status").asInt());
+        String message = p.path("message").asText();
+        assertTrue("zh-CN message expected: " + message, message.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF));
+        return p;
+    }
+}
