@@ -1,0 +1,118 @@
+package org.ceportal.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The assembled distribution, unpacked and started with its own {@code bin/karaf},
+ * exactly as an operator runs it.
+ */
+public final class Distribution implements AutoCloseable {
+    private final Path home;
+    private final int port;
+    private Process process;
+
+    private Distribution(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /** Unpacks the tar.gz into a fresh folder under target/ and moves it to a free port. */
+    public static Distribution unpack(String name) throws IOException, InterruptedException {
+        File tarball = new File(System.getProperty("ceportal.distribution"));
+        Path dir = Path.of(System.getProperty("ceportal.itest.dir", "target"), name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(dir);
+        Process tar = new ProcessBuilder("tar", "xzf", tarball.getAbsolutePath(), "-C", dir.toString())
+                .inheritIO().start();
+        if (tar.waitFor() != 0) {
+            throw new IOException("tar failed on " + tarball);
+        }
+        Path home;
+        try (Stream<Path> list = Files.list(dir)) {
+            home = list.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Distribution d = new Distribution(home, port);
+        d.replaceLine("etc/custom.properties", "org.osgi.service.http.port=", "org.osgi.service.http.port=" + port);
+        d.replaceLine("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", "org.osgi.service.http.port = " + port);
+        return d;
+    }
+
+    /** Replaces the line that starts with {@code prefix} in a file of the distribution. */
+    public void replaceLine(String file, String prefix, String line) throws IOException {
+        Path p = home.resolve(file);
+        StringBuilder out = new StringBuilder();
+        boolean found = false;
+        for (String l : Files.readAllLines(p, StandardCharsets.ISO_8859_1)) {
+            if (l.startsWith(prefix)) {
+                out.append(line).append('\n');
+                found = true;
+            } else {
+                out.append(l).append('\n');
+            }
+        }
+        if (!found) {
+            out.append(line).append('\n');
+        }
+        Files.writeString(p, out, StandardCharsets.ISO_8859_1);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Starts {@code bin/karaf run} and waits until {@code /api/health} answers 200. */
+    public Duration start() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile())
+                .start();
+        new Http(port).awaitOk("/api/health", Duration.ofSeconds(120));
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Stops Karaf the way an operator does and waits for the process to end. */
+    public void stop() throws IOException, InterruptedException {
+        if (process == null) {
+            return;
+        }
+        new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("stop.log").toFile()).start()
+                .waitFor(30, TimeUnit.SECONDS);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
