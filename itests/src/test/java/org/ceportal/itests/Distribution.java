@@ -106,12 +106,27 @@ public final class Distribution implements AutoCloseable {
         process = null;
     }
 
+    /** Stops Karaf and makes sure no process of it outlives the test (bin/karaf forks java). */
     @Override
     public void close() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+        if (process == null) {
+            return;
+        }
+        Process p = process;
+        java.util.List<ProcessHandle> all = new java.util.ArrayList<>(p.descendants().toList());
+        try {
+            stop();
+        } finally {
+            all.add(p.toHandle());
+            for (ProcessHandle h : all) {
+                h.destroy();
+            }
+            for (ProcessHandle h : all) {
+                try {
+                    h.onExit().get(20, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                }
             }
         }
     }

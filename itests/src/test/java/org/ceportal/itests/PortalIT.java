@@ -208,6 +208,27 @@ public class PortalIT {
     }
 
     @Test
+    public void openApiDescribesTheInstalledApi() throws Exception {
+        JsonNode doc = http.get("/api/openapi.json").json();
+        assertEquals("3.1.0", doc.path("openapi").asText());
+        for (String path : new String[] {"/health", "/directory/regions", "/directory/regions/{code}/units",
+                "/directory/units/{id}/departments", "/directory/majors"}) {
+            assertTrue(path + " missing", doc.path("paths").has(path));
+        }
+        // every documented GET without path parameters really answers
+        doc.path("paths").fieldNames().forEachRemaining(path -> {
+            if (!path.contains("{") && doc.path("paths").path(path).has("get")) {
+                try {
+                    int status = http.get("/api" + path).status();
+                    assertTrue(path + " answered " + status, status == 200);
+                } catch (Exception e) {
+                    throw new AssertionError(path, e);
+                }
+            }
+        });
+    }
+
+    @Test
     public void migrationsRerunOnRestartChangeNothing() throws Exception {
         Bundle directory = bundle("org.ceportal.directory");
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

@@ -1,0 +1,107 @@
+package org.ceportal.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the OpenAPI fragments of the active bundles: a bundle names its fragment
+ * (an OpenAPI document with {@code paths} and {@code components.schemas}) in the
+ * manifest header {@code Ceportal-OpenAPI}. A bundle that goes away takes its paths
+ * with it, so the document always describes what is installed.
+ */
+@Component(service = OpenApiRegistry.class)
+public final class OpenApiRegistry {
+    static final String HEADER = "Ceportal-OpenAPI";
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiRegistry.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json = Json.mapper();
+    private final BundleTracker<Map<String, Object>> tracker;
+
+    @Activate
+    public OpenApiRegistry(BundleContext context) {
+        tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
+            @Override
+            public Map<String, Object> addingBundle(Bundle bundle, BundleEvent event) {
+                return fragment(bundle);
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Map<String, Object> object) {
+                // fragments do not change while a bundle is active
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Map<String, Object> object) {
+                // the tracker forgets it
+            }
+        });
+        tracker.open();
+    }
+
+    @Deactivate
+    void close() {
+        tracker.close();
+    }
+
+    private Map<String, Object> fragment(Bundle bundle) {
+        String path = bundle.getHeaders().get(HEADER);
+        if (path == null) {
+            return null;
+        }
+        URL entry = bundle.getEntry(path);
+        if (entry == null) {
+            LOG.warn("Bundle {} names OpenAPI fragment {} but has no such entry", bundle.getSymbolicName(), path);
+            return null;
+        }
+        try (InputStream in = entry.openStream()) {
+            return json.readValue(in, MAP);
+        } catch (IOException e) {
+            LOG.warn("Bundle {}: OpenAPI fragment {} is not valid JSON: {}", bundle.getSymbolicName(), path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The merged document of all active bundles' fragments. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> document(String version) {
+        Map<String, Object> paths = new TreeMap<>();
+        Map<String, Object> schemas = new TreeMap<>();
+        for (Map<String, Object> fragment : tracker.getTracked().values()) {
+            Object p = fragment.get("paths");
+            if (p instanceof Map<?, ?> m) {
+                paths.putAll((Map<String, Object>) m);
+            }
+            Object c = fragment.get("components");
+            if (c instanceof Map<?, ?> comps && comps.get("schemas") instanceof Map<?, ?> s) {
+                schemas.putAll((Map<String, Object>) s);
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.1.0");
+        doc.put("info", Map.of("title", "ceportal REST API", "version", version,
+                "description", "专业技术人员继续教育信息服务平台 REST API. Errors are application/problem+json with a stable code and a zh-CN message."));
+        doc.put("servers", java.util.List.of(Map.of("url", "/api")));
+        doc.put("paths", paths);
+        doc.put("components", Map.of("schemas", schemas));
+        return doc;
+    }
+}
