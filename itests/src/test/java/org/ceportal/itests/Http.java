@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Real HTTP requests against a running portal, as a browser or integrator makes them. */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {

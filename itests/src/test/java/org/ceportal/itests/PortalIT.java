@@ -242,6 +242,11 @@ public class PortalIT {
         directory.stop();
         directory.start();
         http.awaitOk("/api/health", Duration.ofSeconds(30));
+        // the REST whiteboard re-registers the directory's resource: wait until it answers steadily
+        for (int i = 0; i < 10; i++) {
+            http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
+            Thread.sleep(100);
+        }
         JsonNode after = http.awaitOk("/api/directory/regions/410300/units?size=50", Duration.ofSeconds(30)).json();
         assertEquals(before, after);
         assertEquals(19, http.get("/api/directory/regions").json().path("total").asInt());
