@@ -44,6 +44,9 @@ public class PortalIT {
     @Inject
     private Database database;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory shell;
+
     private Http http;
 
     @Configuration
@@ -208,6 +211,42 @@ public class PortalIT {
         assertEquals(404, http.get("/.hidden.html").status());
         assertEquals(404, http.get("/no-such-page.html").status());
         assertEquals("河南省", http.get("/api/portal").json().path("province").asText());
+    }
+
+    @Test
+    public void opsImportUnitsWithTheShellCommand() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("units", ".csv");
+        java.nio.file.Files.writeString(csv, "region_code,name,kind,departments\n"
+                + "410600,鹤壁市壳命令导入单位,ENTERPRISE,办公室|技术部\n", java.nio.charset.StandardCharsets.UTF_8);
+        String out = execute("ceportal:unit-import " + csv);
+        assertTrue(out, out.contains("1 new units"));
+        JsonNode hits = http.get("/api/directory/regions/410600/units?q=" + Http.q("壳命令")).json();
+        assertEquals(1, hits.path("total").asInt());
+        long id = hits.path("items").get(0).path("id").asLong();
+        assertEquals(2, http.get("/api/directory/units/" + id + "/departments").json().path("total").asInt());
+
+        String bad = execute("ceportal:unit-add -r 999999 -k GOV 不存在区域的单位");
+        assertTrue(bad, bad.contains("所属区域不存在"));
+        assertEquals(1, http.get("/api/directory/regions/410600/units?q=" + Http.q("壳命令")).json().path("total").asInt());
+    }
+
+    private String execute(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session =
+                shell.create(new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        java.io.PrintStream previousOut = System.out;
+        java.io.PrintStream previousErr = System.err;
+        try {
+            System.setOut(out);
+            System.setErr(out);
+            session.execute(command);
+        } finally {
+            System.setOut(previousOut);
+            System.setErr(previousErr);
+            session.close();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
