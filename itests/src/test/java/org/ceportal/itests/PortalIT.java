@@ -45,6 +45,9 @@ public class PortalIT {
     private Database database;
 
     @Inject
+    private org.ceportal.captcha.api.CaptchaService captchas;
+
+    @Inject
     private org.apache.karaf.shell.api.console.SessionFactory shell;
 
     private Http http;
@@ -247,6 +250,19 @@ public class PortalIT {
             session.close();
         }
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void captchasArePicturesThatServeOnce() throws Exception {
+        Http.Answer a = http.post("/api/captchas", "application/json", "");
+        assertEquals(a.body(), 201, a.status());
+        JsonNode first = a.json();
+        assertTrue(first.path("image").asText().startsWith("data:image/png;base64,"));
+        JsonNode second = http.post("/api/captchas", "application/json", "").json();
+        assertTrue(!first.path("id").asText().equals(second.path("id").asText()));
+        // no answer is known here; a wrong one is refused and uses the captcha up
+        assertTrue(!captchas.verify(first.path("id").asText(), "abcd"));
+        assertEquals("UP", http.get("/api/health").json().at("/checks/database/migrations/captcha/status").asText());
     }
 
     @Test

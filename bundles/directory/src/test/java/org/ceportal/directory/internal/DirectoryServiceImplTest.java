@@ -29,7 +29,7 @@ public class DirectoryServiceImplTest {
 
     @Before
     public void setUp() throws Exception {
-        store = TestDatabase.create();
+        store = org.ceportal.platform.internal.TestStores.migrated("directory", DirectoryMapper.class);
         directory = new DirectoryServiceImpl(store, Clock.systemUTC(), demo());
     }
 
