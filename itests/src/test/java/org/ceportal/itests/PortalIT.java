@@ -266,6 +266,50 @@ public class PortalIT {
     }
 
     @Test
+    public void aProfessionalRegistersAndWaitsForApproval() throws Exception {
+        long unit = http.get("/api/directory/regions/410300/units?q=" + Http.q("第一高级中学")).json()
+                .path("items").get(0).path("id").asLong();
+        long department = http.get("/api/directory/units/" + unit + "/departments").json().path("items").get(0).path("id").asLong();
+        String id = idNumber("41030219850612004");
+        String body = "{\"idNumber\":\"" + id + "\",\"password\":\"牡丹花开2026\",\"passwordConfirmation\":\"牡丹花开2026\","
+                + "\"mobile\":\"13903790001\",\"email\":\"wang@example.cn\",\"regionCode\":\"410300\",\"unitId\":" + unit
+                + ",\"departmentId\":" + department + ",\"name\":\"王芳\",\"gender\":\"F\",\"birthDate\":\"1985-06-12\","
+                + "\"ethnicGroup\":\"01\",\"nativePlace\":\"河南洛阳\",\"school\":\"河南大学\",\"majorCode\":\"040107\"}";
+        Http.Answer a = http.post("/api/registrations", "application/json", body);
+        assertEquals(a.body(), 202, a.status());
+        assertEquals("注册信息已经提交审核，请耐心等待", a.json().path("message").asText());
+
+        assertProblem(http.post("/api/registrations", "application/json", body), 409, "already_registered");
+        JsonNode status = http.post("/api/registrations/status", "application/json",
+                "{\"idNumber\":\"" + id + "\",\"password\":\"牡丹花开2026\"}").json();
+        assertEquals("pending", status.path("state").asText());
+        assertProblem(http.post("/api/registrations/status", "application/json",
+                "{\"idNumber\":\"" + id + "\",\"password\":\"wrong-password\"}"), 401, "bad_credentials");
+
+        // a unit of another region, a male gender for a female ID number, a bad mobile: all named, nothing stored
+        String other = idNumber("41030219851112002");
+        JsonNode bad = assertProblem(http.post("/api/registrations", "application/json", body
+                .replace(id, other).replace("\"gender\":\"F\"", "\"gender\":\"M\"").replace("13903790001", "1390379")
+                .replace("\"regionCode\":\"410300\"", "\"regionCode\":\"410100\"")), 400, "validation_failed");
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        bad.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertEquals(java.util.Set.of("gender", "mobile", "unitId", "birthDate"), fields);
+        assertProblem(http.post("/api/registrations/status", "application/json",
+                "{\"idNumber\":\"" + other + "\",\"password\":\"牡丹花开2026\"}"), 401, "bad_credentials");
+        assertEquals("UP", http.get("/api/health").json().at("/checks/database/migrations/accounts/status").asText());
+    }
+
+    /** Appends the GB 11643 check character to 17 digits. */
+    private static String idNumber(String body) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
     public void openApiDescribesTheInstalledApi() throws Exception {
         JsonNode doc = http.get("/api/openapi.json").json();
         assertEquals("3.1.0", doc.path("openapi").asText());

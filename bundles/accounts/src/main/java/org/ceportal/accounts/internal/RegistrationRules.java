@@ -1,0 +1,111 @@
+package org.ceportal.accounts.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.ceportal.directory.api.Department;
+import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.directory.api.Unit;
+import org.ceportal.platform.api.FieldError;
+
+/** Field-by-field checks of a registration, with zh-CN messages for the page. */
+final class RegistrationRules {
+    static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9\\-]{1,63}(\\.[A-Za-z0-9\\-]{1,63})*\\.[A-Za-z]{2,24}");
+    static final Pattern NAME = Pattern.compile("[\\p{IsHan}·A-Za-z\\s]{2,30}");
+
+    private final DirectoryService directory;
+    private final PasswordPolicy passwords;
+
+    RegistrationRules(DirectoryService directory, PasswordPolicy passwords) {
+        this.directory = directory;
+        this.passwords = passwords;
+    }
+
+    List<FieldError> check(RegistrationRequest r, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = r.idNumber == null ? "" : IdNumbers.normalise(r.idNumber);
+        Optional<String> idProblem = IdNumbers.problem(id, today);
+        idProblem.ifPresent(m -> errors.add(new FieldError("idNumber", m)));
+
+        String mobile = strip(r.mobile);
+        if (!MOBILE.matcher(mobile).matches()) {
+            errors.add(new FieldError("mobile", "请输入11位手机号码"));
+        }
+        String email = strip(r.email);
+        if (!EMAIL.matcher(email).matches() || email.length() > 100) {
+            errors.add(new FieldError("email", "请输入有效的电子邮箱"));
+        }
+        if (r.password == null || r.password.isEmpty()) {
+            errors.add(new FieldError("password", "请设置密码"));
+        } else {
+            passwords.problem(r.password, id, mobile).ifPresent(m -> errors.add(new FieldError("password", m)));
+            if (r.passwordConfirmation != null && !r.passwordConfirmation.equals(r.password)) {
+                errors.add(new FieldError("passwordConfirmation", "两次输入的密码不一致"));
+            }
+        }
+
+        String regionCode = strip(r.regionCode);
+        if (directory.region(regionCode).isEmpty()) {
+            errors.add(new FieldError("regionCode", "请选择用人单位所属区域"));
+        }
+        Optional<Unit> unit = r.unitId == null ? Optional.empty() : directory.unit(r.unitId);
+        if (unit.isEmpty()) {
+            errors.add(new FieldError("unitId", "请选择所在单位"));
+        } else if (!unit.get().regionCode.equals(regionCode)) {
+            errors.add(new FieldError("unitId", "所选单位不属于所选区域"));
+        }
+        if (r.departmentId != null) {
+            Optional<Department> d = directory.department(r.departmentId);
+            if (d.isEmpty() || unit.isEmpty() || d.get().unitId != unit.get().id) {
+                errors.add(new FieldError("departmentId", "所选部门不属于所选单位"));
+            }
+        }
+        if (!NAME.matcher(strip(r.name)).matches()) {
+            errors.add(new FieldError("name", "请输入真实姓名（2到30个字）"));
+        }
+        String gender = strip(r.gender);
+        if (!gender.equals("M") && !gender.equals("F")) {
+            errors.add(new FieldError("gender", "请选择性别"));
+        } else if (idProblem.isEmpty() && !gender.equals(IdNumbers.gender(id))) {
+            errors.add(new FieldError("gender", "性别与身份证号码不符"));
+        }
+        LocalDate birth = null;
+        try {
+            birth = LocalDate.parse(strip(r.birthDate));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("birthDate", "请选择出生日期"));
+        }
+        if (birth != null && idProblem.isEmpty() && !birth.equals(IdNumbers.birthDate(id))) {
+            errors.add(new FieldError("birthDate", "出生日期与身份证号码不符"));
+        }
+        if (directory.ethnicGroup(strip(r.ethnicGroup)).isEmpty()) {
+            errors.add(new FieldError("ethnicGroup", "请选择民族"));
+        }
+        if (length(r.nativePlace) > 50) {
+            errors.add(new FieldError("nativePlace", "籍贯不能超过50个字"));
+        }
+        if (length(r.school) > 100) {
+            errors.add(new FieldError("school", "毕业院校不能超过100个字"));
+        }
+        if (!strip(r.majorCode).isEmpty() && directory.major(strip(r.majorCode)).filter(m -> m.leaf).isEmpty()) {
+            errors.add(new FieldError("majorCode", "请从列表中选择所学专业"));
+        }
+        if (!strip(r.titleCode).isEmpty() && directory.title(strip(r.titleCode)).isEmpty()) {
+            errors.add(new FieldError("titleCode", "请从列表中选择专业技术职务"));
+        }
+        return errors;
+    }
+
+    static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.strip().codePointCount(0, s.strip().length());
+    }
+}
