@@ -234,10 +234,14 @@ public class PortalIT {
     }
 
     private String execute(String command) throws Exception {
+        return execute(command, "");
+    }
+
+    private String execute(String command, String input) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session =
-                shell.create(new java.io.ByteArrayInputStream(new byte[0]), out, out);
+        org.apache.karaf.shell.api.console.Session session = shell.create(
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, out);
         java.io.PrintStream previousOut = System.out;
         java.io.PrintStream previousErr = System.err;
         try {
@@ -307,6 +311,18 @@ public class PortalIT {
             sum += (body.charAt(i) - '0') * w[i];
         }
         return body + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    public void opsCreateTheFirstOpsAccountFromTheConsole() throws Exception {
+        String password = "长而好记的一句话2026\n";
+        String out = execute("ceportal:account-create --role OPS --name 省运维 henan.ops", password + password);
+        assertTrue(out, out.contains("Created account"));
+        assertTrue("the password must never be echoed: " + out, !out.contains("长而好记的一句话2026"));
+        String again = execute("ceportal:account-create --role OPS --name 省运维 henan.ops", password + password);
+        assertTrue(again, again.contains("该账号已存在"));
+        String weak = execute("ceportal:account-create --role OPS --name 省运维 henan.ops2", "12345678\n12345678\n");
+        assertTrue(weak, weak.contains("该密码过于常见"));
     }
 
     @Test

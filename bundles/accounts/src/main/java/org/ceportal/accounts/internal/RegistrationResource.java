@@ -30,8 +30,8 @@ public final class RegistrationResource {
     private final RegistrationService registrations;
 
     @Activate
-    public RegistrationResource(@Reference RegistrationService registrations) {
-        this.registrations = registrations;
+    public RegistrationResource(@Reference AccountsComponent accounts) {
+        this.registrations = accounts.registrations();
     }
 
     @POST

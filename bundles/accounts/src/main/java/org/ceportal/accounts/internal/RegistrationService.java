@@ -14,15 +14,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.api.FieldError;
 import org.ceportal.platform.api.ProblemException;
-import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +22,7 @@ import org.slf4j.LoggerFactory;
  * Registration of professionals (注册): checks, stores a pending account with its
  * personal data in one transaction, and tells a person where their registration stands.
  */
-@Component(service = RegistrationService.class, configurationPid = RegistrationService.PID)
-@Designate(ocd = RegistrationService.Config.class)
-public final class RegistrationService {
-    static final String PID = "org.ceportal.accounts";
+final class RegistrationService {
     static final String PENDING_MESSAGE = "注册信息已经提交审核，请耐心等待";
     static final String ALREADY_REGISTERED = "该身份证号已经注册过，请直接登录；如需帮助请联系所在单位管理员";
     static final String BAD_CREDENTIALS = "账户或密码错误";
@@ -44,20 +33,6 @@ public final class RegistrationService {
     private final RegistrationRules rules;
     private final PasswordHasher hasher;
     private final Clock clock;
-
-    @ObjectClassDefinition(name = "ceportal accounts", description = "Registration and passwords")
-    @interface Config {
-        @AttributeDefinition(name = "PBKDF2 iterations",
-                description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600000)", min = "100000", max = "10000000")
-        int pbkdf2Iterations() default 600_000;
-    }
-
-    @Activate
-    public RegistrationService(Config config, BundleContext context, @Reference Database database,
-            @Reference DirectoryService directory) {
-        this(database.open(context.getBundle(), "accounts", AccountMapper.class), directory, PasswordPolicy.load(),
-                new PasswordHasher(Math.min(10_000_000, Math.max(100_000, config.pbkdf2Iterations()))), Clock.systemUTC());
-    }
 
     RegistrationService(Store store, DirectoryService directory, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
         this.store = store;

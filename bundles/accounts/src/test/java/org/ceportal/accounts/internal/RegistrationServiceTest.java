@@ -156,7 +156,7 @@ public class RegistrationServiceTest {
     }
 
     /** Two units of Luoyang (7 has department 70) and one of Zhengzhou (8). */
-    private static final class Directory implements DirectoryService {
+    static final class Directory implements DirectoryService {
         @Override
         public Optional<Region> region(String code) {
             if (!Set.of("410300", "410100").contains(code)) {

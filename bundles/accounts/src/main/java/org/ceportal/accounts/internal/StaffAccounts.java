@@ -1,0 +1,100 @@
+package org.ceportal.accounts.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Store;
+
+/**
+ * Accounts of unit admins and provincial ops, created by ops (there is no default
+ * account and no default password). They are approved from the start.
+ */
+public final class StaffAccounts {
+    static final Pattern LOGIN = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{2,31}");
+
+    private final Store store;
+    private final DirectoryService directory;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    StaffAccounts(Store store, DirectoryService directory, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * @param role     {@code OPS} or {@code UNIT_ADMIN}
+     * @param unitId   the unit a unit admin administers; null for ops
+     * @param actorId  who creates it (null from the console)
+     * @return the new account's id
+     */
+    public long create(String role, String login, String name, Long unitId, String password, Long actorId) {
+        String r = role == null ? "" : role.strip().toUpperCase(Locale.ROOT);
+        List<FieldError> errors = new ArrayList<>();
+        if (!r.equals("OPS") && !r.equals("UNIT_ADMIN")) {
+            errors.add(new FieldError("role", "角色必须是 OPS（运维）或 UNIT_ADMIN（单位管理员）"));
+        }
+        if (login == null || !LOGIN.matcher(login.strip()).matches()) {
+            errors.add(new FieldError("login", "账号须以字母开头，由 3 到 32 个字母、数字、下划线、点或减号组成"));
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 50) {
+            errors.add(new FieldError("name", "请填写姓名（不超过50个字）"));
+        }
+        if (r.equals("UNIT_ADMIN") && (unitId == null || directory.unit(unitId).isEmpty())) {
+            errors.add(new FieldError("unitId", "单位管理员必须属于一个已登记的单位"));
+        }
+        if (r.equals("OPS") && unitId != null) {
+            errors.add(new FieldError("unitId", "运维账号不属于单位"));
+        }
+        if (password == null) {
+            errors.add(new FieldError("password", "请设置密码"));
+        } else {
+            policy.problem(password, login, null).ifPresent(m -> errors.add(new FieldError("password", m)));
+            if (login != null && password.strip().equalsIgnoreCase(login.strip())) {
+                errors.add(new FieldError("password", "密码不能与账号相同"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        AccountRow a = new AccountRow();
+        a.role = r;
+        a.login = login.strip();
+        a.passwordHash = hasher.hash(password.toCharArray());
+        a.state = "approved";
+        a.name = name.strip();
+        a.unitId = unitId;
+        a.createdAt = Timestamp.from(clock.instant());
+        try (SqlSession s = store.session()) {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            if (m.findByLogin(r, a.login) != null) {
+                throw ProblemException.conflict("account_exists", "该账号已存在");
+            }
+            m.insertAccount(a);
+            m.audit(a.createdAt, actorId, "account_create", "account:" + a.id + " " + r, "created", null);
+            s.commit();
+            return a.id;
+        } catch (PersistenceException e) {
+            // the unique constraint caught the same login created at the same moment
+            try (SqlSession s = store.session()) {
+                if (s.getMapper(AccountMapper.class).findByLogin(r, a.login) != null) {
+                    throw ProblemException.conflict("account_exists", "该账号已存在");
+                }
+            }
+            throw e;
+        }
+    }
+}
