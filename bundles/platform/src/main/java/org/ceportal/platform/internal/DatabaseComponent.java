@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.ceportal.platform.health.HealthCheck;
 import org.ceportal.platform.persistence.Database;
@@ -180,17 +178,5 @@ public final class DatabaseComponent implements Database, HealthCheck {
     private static final class ModuleState {
         volatile int version = -1;
         volatile String error;
-    }
-
-    private record ModuleStore(SqlSessionFactory factory) implements Store {
-        @Override
-        public SqlSession session() {
-            return factory.openSession(false);
-        }
-
-        @Override
-        public SqlSession batchSession() {
-            return factory.openSession(ExecutorType.BATCH, false);
-        }
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.ceportal.platform.persistence.Store;
 
@@ -37,17 +35,7 @@ public final class TestStores {
                 TestStores.class.getClassLoader(), SchemaVersionMapper.class);
         new MigrationRunner(ds, bookkeeping, Clock.systemUTC()).migrate(module, scripts(loader, module));
         SqlSessionFactory factory = MyBatisConfigs.build(module, ds, "derby", loader, mappers);
-        return new Store() {
-            @Override
-            public SqlSession session() {
-                return factory.openSession(false);
-            }
-
-            @Override
-            public SqlSession batchSession() {
-                return factory.openSession(ExecutorType.BATCH, false);
-            }
-        };
+        return new ModuleStore(factory);
     }
 
     private static List<MigrationScript> scripts(ClassLoader loader, String module) {
