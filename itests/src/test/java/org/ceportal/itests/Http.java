@@ -11,15 +11,73 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Real HTTP requests against a running portal, as a browser or integrator makes them. */
+/**
+ * Real HTTP requests against a running portal, as a browser or integrator makes them.
+ * An instance is one user agent: it keeps the session cookie it is given and sends
+ * the CSRF token it was told on state-changing calls.
+ */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION_COOKIE = "ceportal_session";
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private volatile String session;
+    private volatile String csrf;
+    private volatile java.util.List<String> lastSetCookies = java.util.List.of();
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A new user agent (no cookie) on the same portal. */
+    public Http fresh() {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+    }
+
+    /** The session cookie's value, if one was set. */
+    public String sessionCookie() {
+        return session;
+    }
+
+    /** Sends this cookie from now on (e.g. a copied, stolen or ended one). */
+    public Http useSessionCookie(String value) {
+        this.session = value;
+        return this;
+    }
+
+    /** Sends this X-CSRF-Token on state-changing calls (null: none). */
+    public Http csrf(String token) {
+        this.csrf = token;
+        return this;
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    /** The Set-Cookie headers of the last answer. */
+    public java.util.List<String> lastSetCookies() {
+        return lastSetCookies;
+    }
+
+    public Answer put(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Answer delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** POST with extra headers given as name, value, name, value... */
+    public Answer postWith(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
     }
 
     /** An answer: status, content type and body. */
@@ -43,8 +101,22 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (session != null) {
+            request.header("Cookie", SESSION_COOKIE + "=" + session);
+        }
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (csrf != null && !built.method().equals("GET")) {
+            request.header("X-CSRF-Token", csrf);
+            built = request.build();
+        }
+        HttpResponse<String> r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        lastSetCookies = r.headers().allValues("Set-Cookie");
+        for (String c : lastSetCookies) {
+            if (c.startsWith(SESSION_COOKIE + "=")) {
+                String value = c.substring(SESSION_COOKIE.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+                session = value.isEmpty() ? null : value;
+            }
+        }
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 

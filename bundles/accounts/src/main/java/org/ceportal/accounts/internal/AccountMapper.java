@@ -1,6 +1,7 @@
 package org.ceportal.accounts.internal;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 import org.apache.ibatis.annotations.Param;
 
@@ -17,4 +18,43 @@ public interface AccountMapper {
 
     void audit(@Param("at") Timestamp at, @Param("actorId") Long actorId, @Param("action") String action,
             @Param("subject") String subject, @Param("outcome") String outcome, @Param("address") String address);
+
+    AccountRow findById(@Param("id") long id);
+
+    PersonRow findPerson(@Param("accountId") long accountId);
+
+    /** Counts a failed password and, when the policy says so, locks until {@code lockedUntil}. */
+    int recordFailure(@Param("id") long id, @Param("lockedUntil") Timestamp lockedUntil);
+
+    int resetFailures(@Param("id") long id);
+
+    int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+
+    // sessions
+
+    void insertSession(SessionRow session);
+
+    SessionRow findSession(@Param("tokenHash") String tokenHash);
+
+    int touchSession(@Param("tokenHash") String tokenHash, @Param("lastSeenAt") Timestamp lastSeenAt);
+
+    int deleteSession(@Param("tokenHash") String tokenHash);
+
+    int deleteOtherSessions(@Param("accountId") long accountId, @Param("keepTokenHash") String keepTokenHash);
+
+    int deleteExpiredSessions(@Param("now") Timestamp now, @Param("idleBefore") Timestamp idleBefore);
+
+    // unit approval
+
+    List<RegistrationRow> registrations(@Param("unitId") long unitId, @Param("state") String state,
+            @Param("offset") long offset, @Param("size") int size);
+
+    int countRegistrations(@Param("unitId") long unitId, @Param("state") String state);
+
+    RegistrationRow registration(@Param("unitId") long unitId, @Param("id") long id);
+
+    /** Decides a pending registration of the unit; 0 rows when it was decided already or the version moved on. */
+    int decide(@Param("unitId") long unitId, @Param("id") long id, @Param("version") Integer version,
+            @Param("state") String state, @Param("reason") String reason, @Param("at") Timestamp at,
+            @Param("by") long by);
 }

@@ -1,6 +1,7 @@
 package org.ceportal.accounts.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.persistence.Database;
@@ -25,10 +26,38 @@ public final class AccountsComponent {
                 description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600000)",
                 min = "100000", max = "10000000")
         int pbkdf2Iterations() default 600_000;
+
+        @AttributeDefinition(name = "Free failed logins",
+                description = "Wrong passwords in a row an account may have before it is locked", min = "1", max = "100")
+        int lockoutFreeFailures() default 5;
+
+        @AttributeDefinition(name = "First lock (seconds)",
+                description = "Lock after the first failure beyond the free ones; doubles with every further failure",
+                min = "1", max = "86400")
+        int lockoutFirstSeconds() default 60;
+
+        @AttributeDefinition(name = "Longest lock (seconds)", min = "1", max = "604800")
+        int lockoutMaxSeconds() default 3600;
+
+        @AttributeDefinition(name = "Session idle timeout (minutes)",
+                description = "A session unused this long ends", min = "1", max = "1440")
+        int sessionIdleMinutes() default 30;
+
+        @AttributeDefinition(name = "Session absolute timeout (minutes)",
+                description = "A session ends this long after login, however busy", min = "5", max = "10080")
+        int sessionAbsoluteMinutes() default 720;
+
+        @AttributeDefinition(name = "Always mark the session cookie Secure",
+                description = "Set when a TLS proxy in front of the portal talks plain HTTP to it; "
+                        + "the cookie is Secure anyway when the request itself came over https")
+        boolean secureCookie() default false;
     }
 
     private final RegistrationService registrations;
     private final StaffAccounts staff;
+    private final Sessions sessions;
+    private final UnitRegistrations unitRegistrations;
+    private final boolean secureCookie;
 
     @Activate
     public AccountsComponent(Config config, BundleContext context, @Reference Database database,
@@ -39,6 +68,26 @@ public final class AccountsComponent {
         Clock clock = Clock.systemUTC();
         this.registrations = new RegistrationService(store, directory, policy, hasher, clock);
         this.staff = new StaffAccounts(store, directory, policy, hasher, clock);
+        int first = Math.max(1, config.lockoutFirstSeconds());
+        LockoutPolicy lockout = new LockoutPolicy(Math.max(1, config.lockoutFreeFailures()),
+                Duration.ofSeconds(first), Duration.ofSeconds(Math.max(first, config.lockoutMaxSeconds())));
+        this.sessions = new Sessions(store, policy, hasher, lockout,
+                Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
+                Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock);
+        this.unitRegistrations = new UnitRegistrations(store, directory, clock);
+        this.secureCookie = config.secureCookie();
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    UnitRegistrations unitRegistrations() {
+        return unitRegistrations;
+    }
+
+    boolean secureCookie() {
+        return secureCookie;
     }
 
     RegistrationService registrations() {

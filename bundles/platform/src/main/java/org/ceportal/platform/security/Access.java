@@ -11,6 +11,16 @@ public final class Access {
     /** Request property under which the platform stores the {@link Caller}. */
     public static final String CALLER_PROPERTY = "org.ceportal.caller";
 
+    /**
+     * Request property an {@link Authenticator} sets (to any value) when the request
+     * carried a valid session but failed the CSRF check: the caller is then anonymous
+     * and {@link #require} answers 403 {@code csrf_failed} instead of 401.
+     */
+    public static final String CSRF_FAILED_PROPERTY = "org.ceportal.csrf-failed";
+
+    /** The message a page shows when its CSRF token is missing or stale. */
+    public static final String CSRF_FAILED_MESSAGE = "页面已过期，请刷新页面后重试";
+
     private Access() {
     }
 
@@ -23,10 +33,15 @@ public final class Access {
     /**
      * The caller, who must hold one of the roles.
      *
-     * @throws ProblemException 401 when not logged in, 403 when the role is wrong
+     * @throws ProblemException 401 when not logged in, 403 when the role is wrong or the
+     *         CSRF check failed
      */
     public static Caller require(ContainerRequestContext request, Role... roles) {
-        Caller caller = caller(request).orElseThrow(ProblemException::unauthorized);
+        Optional<Caller> found = caller(request);
+        if (found.isEmpty() && request.getProperty(CSRF_FAILED_PROPERTY) != null) {
+            throw new ProblemException(403, "csrf_failed", CSRF_FAILED_MESSAGE);
+        }
+        Caller caller = found.orElseThrow(ProblemException::unauthorized);
         for (Role r : roles) {
             if (caller.role() == r) {
                 return caller;

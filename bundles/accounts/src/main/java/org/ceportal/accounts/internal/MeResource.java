@@ -1,0 +1,91 @@
+package org.ceportal.accounts.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Caller;
+import org.ceportal.platform.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/** {@code /api/me}: who is logged in, and 修改密码. */
+@Component(service = MeResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JSONRequired
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MeResource {
+    private static final Map<Role, String> ROLE_NAMES = Map.of(
+            Role.PROFESSIONAL, "专业技术人员", Role.UNIT_ADMIN, "单位管理员", Role.OPS, "运维");
+
+    private final AccountsComponent accounts;
+    private final DirectoryService directory;
+
+    @Activate
+    public MeResource(@Reference AccountsComponent accounts, @Reference DirectoryService directory) {
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    /** Body of {@code PUT /me/password}. */
+    public static final class PasswordChange {
+        public String currentPassword;
+        public String newPassword;
+    }
+
+    @GET
+    public Response me(@Context ContainerRequestContext request) {
+        Caller caller = Access.require(request, Role.values());
+        Sessions.Current session = session(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", caller.accountId());
+        body.put("login", session.login());
+        body.put("name", caller.name());
+        body.put("role", caller.role().name());
+        body.put("roleName", ROLE_NAMES.get(caller.role()));
+        body.put("unitId", caller.unitId());
+        body.put("unitName", caller.unitId() == null ? null : directory.unit(caller.unitId()).map(u -> u.name).orElse(null));
+        body.put("csrfToken", session.csrfToken());
+        body.put("sessionExpiresAt", session.expiresAt().toString());
+        return Response.ok(body).cacheControl(SessionResource.noStore()).build();
+    }
+
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(@Context HttpServletRequest http, @Context ContainerRequestContext request,
+            PasswordChange change) {
+        Access.require(request, Role.values());
+        if (change == null) {
+            throw ProblemException.invalid("currentPassword", "请输入当前密码");
+        }
+        accounts.sessions().changePassword(session(request), change.currentPassword, change.newPassword, http.getRemoteAddr());
+        return Response.noContent().build();
+    }
+
+    private static Sessions.Current session(ContainerRequestContext request) {
+        Object s = request.getProperty(SessionAuthenticator.SESSION_PROPERTY);
+        if (s instanceof Sessions.Current current) {
+            return current;
+        }
+        throw ProblemException.unauthorized();
+    }
+}

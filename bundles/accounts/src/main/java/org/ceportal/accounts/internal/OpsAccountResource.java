@@ -1,0 +1,61 @@
+package org.ceportal.accounts.internal;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Caller;
+import org.ceportal.platform.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/** {@code /api/ops/accounts}: provincial ops create unit admin and ops accounts. */
+@Component(service = OpsAccountResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JSONRequired
+@Path("ops/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class OpsAccountResource {
+    private final StaffAccounts staff;
+
+    @Activate
+    public OpsAccountResource(@Reference AccountsComponent accounts) {
+        this.staff = accounts.staff();
+    }
+
+    /** Body of {@code POST /ops/accounts}. */
+    public static final class NewAccount {
+        public String role;
+        public String login;
+        public String name;
+        public Long unitId;
+        public String password;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context ContainerRequestContext request, NewAccount a) {
+        Caller ops = Access.require(request, Role.OPS);
+        if (a == null) {
+            throw ProblemException.invalid("login", "请填写账号信息");
+        }
+        long id = staff.create(a.role, a.login, a.name, a.unitId, a.password, ops.accountId());
+        return Response.created(URI.create("ops/accounts/" + id))
+                .entity(Map.of("id", id, "role", a.role.strip().toUpperCase(java.util.Locale.ROOT), "login", a.login.strip()))
+                .build();
+    }
+}

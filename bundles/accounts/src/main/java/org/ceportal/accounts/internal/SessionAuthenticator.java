@@ -1,0 +1,63 @@
+package org.ceportal.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Authenticator;
+import org.ceportal.platform.security.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Resolves the caller from the session cookie. A state-changing request must also
+ * carry the session's CSRF token in {@code X-CSRF-Token}; without it the caller is
+ * anonymous and marked so that protected calls answer 403 {@code csrf_failed}.
+ */
+@Component(service = Authenticator.class)
+public final class SessionAuthenticator implements Authenticator {
+    static final String COOKIE = "ceportal_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Request property holding the {@link Sessions.Current} session. */
+    static final String SESSION_PROPERTY = "org.ceportal.accounts.session";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Sessions sessions;
+
+    @Activate
+    public SessionAuthenticator(@Reference AccountsComponent accounts) {
+        this.sessions = accounts.sessions();
+    }
+
+    @Override
+    public Optional<Caller> authenticate(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        Optional<Sessions.Current> found = sessions.current(cookie.getValue());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Sessions.Current session = found.get();
+        if (!SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT))
+                && !sameToken(request.getHeaderString(CSRF_HEADER), session.csrfToken())) {
+            request.setProperty(Access.CSRF_FAILED_PROPERTY, Boolean.TRUE);
+            return Optional.empty();
+        }
+        request.setProperty(SESSION_PROPERTY, session);
+        return Optional.of(session.caller());
+    }
+
+    private static boolean sameToken(String given, String expected) {
+        return given != null && MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

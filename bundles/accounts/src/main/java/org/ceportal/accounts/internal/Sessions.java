@@ -1,0 +1,336 @@
+package org.ceportal.accounts.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Store;
+import org.ceportal.platform.security.Caller;
+import org.ceportal.platform.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Login (登录), sessions, logout and password change. A session is a random 128-bit
+ * token the browser keeps in a cookie; the database keeps only its SHA-256.
+ */
+final class Sessions {
+    static final String BAD_CREDENTIALS = "账户或密码错误";
+    static final String BAD_CAPTCHA = "验证码错误";
+    static final String NOT_APPROVED = "此账号还未被审核";
+    static final String WRONG_CURRENT_PASSWORD = "当前密码不正确";
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    private static final Map<String, Role> USER_TYPES = Map.of(
+            "professional", Role.PROFESSIONAL, "unit_admin", Role.UNIT_ADMIN, "ops", Role.OPS);
+    /** last_seen_at is written at most this often, so reading pages does not mean writing rows. */
+    private static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
+
+    private final Store store;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final LockoutPolicy lockout;
+    private final Duration idle;
+    private final Duration absolute;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong nextPurge = new AtomicLong();
+
+    Sessions(Store store, PasswordPolicy policy, PasswordHasher hasher, LockoutPolicy lockout,
+            Duration idle, Duration absolute, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.lockout = lockout;
+        this.idle = idle;
+        this.absolute = absolute;
+        this.clock = clock;
+    }
+
+    /** A login request as the page sends it. */
+    static final class LoginRequest {
+        public String userType;
+        public String account;
+        public String password;
+        public String captchaId;
+        public String captchaAnswer;
+    }
+
+    /** A session just created: the token goes into the cookie and is never stored. */
+    record NewSession(String token, String csrfToken, Caller caller, Instant expiresAt) {
+    }
+
+    /** A live session found from its cookie. */
+    record Current(String tokenHash, String csrfToken, Caller caller, String login, Instant expiresAt) {
+    }
+
+    /**
+     * Checks the captcha first (consuming it), then the account and password.
+     *
+     * @param captcha verifies and consumes a captcha: (id, answer) → right
+     * @throws ProblemException with the guide's messages
+     */
+    NewSession login(LoginRequest r, String address, BiPredicate<String, String> captcha) {
+        if (r == null) {
+            throw ProblemException.invalid("account", "请输入账号和密码");
+        }
+        List<FieldError> missing = new ArrayList<>();
+        Role role = r.userType == null ? null : USER_TYPES.get(r.userType.strip().toLowerCase(Locale.ROOT));
+        if (role == null) {
+            missing.add(new FieldError("userType", "请选择用户类型"));
+        }
+        if (r.account == null || r.account.isBlank()) {
+            missing.add(new FieldError("account", "请输入账号"));
+        }
+        if (r.password == null || r.password.isEmpty()) {
+            missing.add(new FieldError("password", "请输入密码"));
+        }
+        if (r.captchaAnswer == null || r.captchaAnswer.isBlank() || r.captchaId == null || r.captchaId.isBlank()) {
+            missing.add(new FieldError("captchaAnswer", "请输入验证码"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        String login = role == Role.PROFESSIONAL ? IdNumbers.normalise(r.account) : r.account.strip();
+        Instant now = clock.instant();
+        if (!captcha.test(r.captchaId.strip(), r.captchaAnswer)) {
+            audit(now, null, "login", subject(role, login), "captcha", address);
+            throw new ProblemException(400, "captcha_invalid", BAD_CAPTCHA, List.of(new FieldError("captchaAnswer", BAD_CAPTCHA)));
+        }
+        char[] password = r.password.toCharArray();
+        AccountRow a = null;
+        if (login.length() <= 32 && r.password.length() <= PasswordPolicy.MAX_LENGTH * 2) {
+            try (SqlSession s = store.session()) {
+                a = s.getMapper(AccountMapper.class).findByLogin(role.name(), login);
+            }
+        }
+        if (a == null) {
+            hasher.dummyVerify(password);
+            audit(now, null, "login", subject(role, login), "bad_credentials", address);
+            throw badCredentials();
+        }
+        if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
+            audit(now, a.id, "login", subject(role, login), "locked", address);
+            throw new ProblemException(429, "account_locked", LockoutPolicy.lockedMessage(now, a.lockedUntil.toInstant()));
+        }
+        if (!hasher.verify(password, a.passwordHash)) {
+            recordFailure(a, now);
+            audit(now, a.id, "login", subject(role, login), "bad_credentials", address);
+            throw badCredentials();
+        }
+        // Only someone who knows the password learns the state of the account.
+        if ("pending".equals(a.state)) {
+            audit(now, a.id, "login", subject(role, login), "not_approved", address);
+            throw new ProblemException(403, "not_approved", NOT_APPROVED);
+        }
+        if ("rejected".equals(a.state)) {
+            audit(now, a.id, "login", subject(role, login), "rejected", address);
+            String reason = a.rejectReason == null || a.rejectReason.isBlank() ? "" : "：" + a.rejectReason;
+            throw new ProblemException(403, "registration_rejected",
+                    "此账号的注册未通过审核" + reason + "。如有疑问请联系所在单位管理员");
+        }
+        String token = randomToken();
+        String csrf = randomToken();
+        Instant expires = now.plus(absolute);
+        try (SqlSession s = store.session()) {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            m.resetFailures(a.id);
+            if (hasher.needsRehash(a.passwordHash)) {
+                m.updatePassword(a.id, hasher.hash(password));
+            }
+            SessionRow row = new SessionRow();
+            row.tokenHash = hash(token);
+            row.accountId = a.id;
+            row.csrfToken = csrf;
+            row.createdAt = Timestamp.from(now);
+            row.lastSeenAt = row.createdAt;
+            row.expiresAt = Timestamp.from(expires);
+            m.insertSession(row);
+            m.audit(Timestamp.from(now), a.id, "login", subject(role, login), "success", address);
+            s.commit();
+        }
+        purgeNowAndThen(now);
+        return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId), expires);
+    }
+
+    /** The live session of a cookie token, renewing its idle timer; expired sessions are deleted. */
+    Optional<Current> current(String token) {
+        if (token == null || token.length() != 22) {
+            return Optional.empty();
+        }
+        String tokenHash = hash(token);
+        Instant now = clock.instant();
+        SessionRow row;
+        try (SqlSession s = store.session()) {
+            row = s.getMapper(AccountMapper.class).findSession(tokenHash);
+        }
+        if (row == null) {
+            return Optional.empty();
+        }
+        Instant lastSeen = row.lastSeenAt.toInstant();
+        boolean expired = !row.expiresAt.toInstant().isAfter(now) || !lastSeen.plus(idle).isAfter(now);
+        if (expired || !"approved".equals(row.state)) {
+            try (SqlSession s = store.session()) {
+                s.getMapper(AccountMapper.class).deleteSession(tokenHash);
+                s.commit();
+            }
+            return Optional.empty();
+        }
+        if (Duration.between(lastSeen, now).compareTo(TOUCH_EVERY) >= 0) {
+            try (SqlSession s = store.session()) {
+                s.getMapper(AccountMapper.class).touchSession(tokenHash, Timestamp.from(now));
+                s.commit();
+            }
+        }
+        Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId);
+        return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant()));
+    }
+
+    /** Ends a session on the server (logout). */
+    void logout(Current session, String address) {
+        try (SqlSession s = store.session()) {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            m.deleteSession(session.tokenHash());
+            m.audit(Timestamp.from(clock.instant()), session.caller().accountId(), "logout",
+                    "account:" + session.caller().accountId(), "success", address);
+            s.commit();
+        }
+    }
+
+    /**
+     * Changes the caller's password (修改密码) and ends their other sessions.
+     *
+     * @throws ProblemException 400 when the current password is wrong or the new one breaks the policy
+     */
+    void changePassword(Current session, String currentPassword, String newPassword, String address) {
+        long id = session.caller().accountId();
+        Instant now = clock.instant();
+        AccountRow a;
+        PersonRow p;
+        try (SqlSession s = store.session()) {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            a = m.findById(id);
+            p = session.caller().role() == Role.PROFESSIONAL ? m.findPerson(id) : null;
+        }
+        if (a == null) {
+            throw ProblemException.unauthorized();
+        }
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw ProblemException.invalid("currentPassword", "请输入当前密码");
+        }
+        if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
+            throw new ProblemException(429, "account_locked", LockoutPolicy.lockedMessage(now, a.lockedUntil.toInstant()));
+        }
+        if (currentPassword.length() > PasswordPolicy.MAX_LENGTH * 2 || !hasher.verify(currentPassword.toCharArray(), a.passwordHash)) {
+            recordFailure(a, now);
+            audit(now, id, "password_change", "account:" + id, "bad_current_password", address);
+            throw ProblemException.invalid("currentPassword", WRONG_CURRENT_PASSWORD);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (newPassword == null || newPassword.isEmpty()) {
+            errors.add(new FieldError("newPassword", "请输入新密码"));
+        } else {
+            policy.problem(newPassword, p == null ? a.login : p.idNumber, p == null ? null : p.mobile)
+                    .ifPresent(msg -> errors.add(new FieldError("newPassword", msg)));
+            if (errors.isEmpty() && newPassword.equals(currentPassword)) {
+                errors.add(new FieldError("newPassword", "新密码不能与当前密码相同"));
+            }
+            if (errors.isEmpty() && p == null && newPassword.strip().equalsIgnoreCase(a.login)) {
+                errors.add(new FieldError("newPassword", "密码不能与账号相同"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String hash = hasher.hash(newPassword.toCharArray());
+        try (SqlSession s = store.session()) {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            m.updatePassword(id, hash);
+            m.resetFailures(id);
+            int ended = m.deleteOtherSessions(id, session.tokenHash());
+            m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", address);
+            s.commit();
+            LOG.info("Account {} changed its password; {} other session(s) ended", id, ended);
+        }
+    }
+
+    /** Deletes sessions past their timeouts; returns how many. */
+    int purgeExpired() {
+        Instant now = clock.instant();
+        try (SqlSession s = store.session()) {
+            int n = s.getMapper(AccountMapper.class).deleteExpiredSessions(Timestamp.from(now), Timestamp.from(now.minus(idle)));
+            s.commit();
+            return n;
+        }
+    }
+
+    /** At most every ten minutes, a login also clears out expired sessions. */
+    private void purgeNowAndThen(Instant now) {
+        long due = nextPurge.get();
+        if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.toEpochMilli() + 600_000)) {
+            int n = purgeExpired();
+            if (n > 0) {
+                LOG.debug("Deleted {} expired session(s)", n);
+            }
+        }
+    }
+
+    Duration absoluteTimeout() {
+        return absolute;
+    }
+
+    private void recordFailure(AccountRow a, Instant now) {
+        Optional<Duration> lock = lockout.lockAfter(a.failedLogins + 1);
+        try (SqlSession s = store.session()) {
+            s.getMapper(AccountMapper.class).recordFailure(a.id, lock.map(d -> Timestamp.from(now.plus(d))).orElse(null));
+            s.commit();
+        }
+    }
+
+    private void audit(Instant at, Long actor, String action, String subject, String outcome, String address) {
+        try (SqlSession s = store.session()) {
+            s.getMapper(AccountMapper.class).audit(Timestamp.from(at), actor, action, subject, outcome, address);
+            s.commit();
+        }
+    }
+
+    private static String subject(Role role, String login) {
+        String s = role.name() + ":" + login;
+        return s.length() > 64 ? s.substring(0, 64) : s;
+    }
+
+    private static ProblemException badCredentials() {
+        return new ProblemException(401, "bad_credentials", BAD_CREDENTIALS);
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.ceportal.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Account chores of the integration tests: register, create staff, log in with the test-only captcha. */
+final class Accounts {
+    /** What the test-only captcha service accepts (see itests/test-captcha). */
+    static final String ANSWER = "2468";
+    static final String STAFF_PASSWORD = "审核员的长密码2026";
+    private static final String OPS_LOGIN = "it.ops";
+
+    /** Runs a Karaf console command with the given standard input. */
+    interface Console {
+        String execute(String command, String input) throws Exception;
+    }
+
+    private final Http http;
+    private final Console console;
+
+    Accounts(Http http, Console console) {
+        this.http = http;
+        this.console = console;
+    }
+
+    /** Waits until the test-only captcha service is the one answering {@code POST /api/captchas}. */
+    static void awaitTestCaptcha(Http http) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            Http.Answer a = http.post("/api/captchas", "application/json", "");
+            last = a.status() + " " + a.body();
+            if (a.status() == 201 && a.json().path("id").asText().startsWith("test-")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the test-only captcha service did not take over: " + last);
+    }
+
+    long unitId(String nameContains) throws Exception {
+        return http.get("/api/directory/regions/410300/units?q=" + Http.q(nameContains)).json()
+                .path("items").get(0).path("id").asLong();
+    }
+
+    /** Registers a professional of the unit (first department, female ID numbers only). */
+    void register(String idNumber, String name, long unitId, String password) throws Exception {
+        long department = http.get("/api/directory/units/" + unitId + "/departments").json().path("items").get(0).path("id").asLong();
+        String birth = idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-" + idNumber.substring(12, 14);
+        String gender = (idNumber.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+        String body = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"" + password + "\",\"passwordConfirmation\":\"" + password
+                + "\",\"mobile\":\"139" + idNumber.substring(10, 18).replace('X', '0') + "\",\"email\":\"t" + idNumber.substring(12)
+                + "@example.cn\",\"regionCode\":\"410300\",\"unitId\":" + unitId + ",\"departmentId\":" + department
+                + ",\"name\":\"" + name + "\",\"gender\":\"" + gender + "\",\"birthDate\":\"" + birth + "\",\"ethnicGroup\":\"01\"}";
+        Http.Answer a = http.post("/api/registrations", "application/json", body);
+        assertEquals(a.body(), 202, a.status());
+    }
+
+    /** A new captcha's id, issued to this client. */
+    String captcha(Http client) throws Exception {
+        Http.Answer a = client.post("/api/captchas", "application/json", "");
+        assertEquals(a.body(), 201, a.status());
+        return a.json().path("id").asText();
+    }
+
+    Http.Answer loginWith(Http client, String userType, String account, String password, String captchaId, String answer)
+            throws Exception {
+        String body = "{\"userType\":\"" + userType + "\",\"account\":\"" + account + "\",\"password\":\"" + password
+                + "\",\"captchaId\":\"" + captchaId + "\",\"captchaAnswer\":\"" + answer + "\"}";
+        Http.Answer a = client.post("/api/sessions", "application/json", body);
+        if (a.status() == 200) {
+            client.csrf(a.json().path("csrfToken").asText());
+        }
+        return a;
+    }
+
+    Http.Answer tryLogin(Http client, String userType, String account, String password) throws Exception {
+        return loginWith(client, userType, account, password, captcha(client), ANSWER);
+    }
+
+    Http.Answer tryLogin(Http client, String userType, String account, String password, String answer) throws Exception {
+        return loginWith(client, userType, account, password, captcha(client), answer);
+    }
+
+    /** A new user agent logged in as the account. */
+    Http loginAs(String userType, String account, String password) throws Exception {
+        Http client = http.fresh();
+        Http.Answer a = tryLogin(client, userType, account, password);
+        assertEquals(a.body(), 200, a.status());
+        return client;
+    }
+
+    /** Logged in as the tests' ops account, created with the console command the README documents. */
+    Http ops() throws Exception {
+        synchronized (Accounts.class) {
+            String pw = STAFF_PASSWORD + "\n";
+            console.execute("ceportal:account-create --role OPS --name 测试运维 " + OPS_LOGIN, pw + pw);
+        }
+        return loginAs("ops", OPS_LOGIN, STAFF_PASSWORD);
+    }
+
+    /** Creates a unit admin through the ops API and returns its login. */
+    String unitAdmin(long unitId, String login) throws Exception {
+        Http.Answer a = ops().postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"" + login
+                + "\",\"name\":\"管理员" + login.substring(login.length() - 1) + "\",\"unitId\":" + unitId
+                + ",\"password\":\"" + STAFF_PASSWORD + "\"}");
+        assertEquals(a.body(), 201, a.status());
+        return login;
+    }
+
+    /** The pending registration of the admin's unit with that name. */
+    JsonNode pendingOf(Http admin, String name) throws Exception {
+        Http.Answer a = admin.get("/api/unit/registrations?state=pending&size=100");
+        assertEquals(a.body(), 200, a.status());
+        for (JsonNode item : a.json().path("items")) {
+            if (name.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError(name + " is not pending: " + a.body());
+    }
+}
