@@ -8,6 +8,13 @@
  *   <header id="site-header"></header> ... <footer id="site-footer"></footer>
  * Elements with the attribute data-portal-name receive the configured platform name.
  *
+ * Session: Portal.me() (cached GET /api/me, null when not logged in), Portal.requireLogin(roles),
+ * Portal.logout(). Every non-GET call made through Portal.api carries the X-CSRF-Token header
+ * (token from the login answer or /api/me); a 403 `csrf_failed` refreshes the token once and retries.
+ *
+ * Forms: elements [data-error-for="<field>"] show server field errors (Portal.showErrors);
+ * the control of a field is [data-field="<field>"], else [name="<field>"], else #<field>.
+ *
  * Exposes the global `Portal`.
  */
 (function () {
@@ -16,15 +23,37 @@
   const NETWORK_ERROR = '网络异常，请稍后重试';
   const DEFAULT_NAME = '专业技术人员继续教育信息服务平台';
   const TIMEOUT_MS = 20000;
+  const TOKEN_KEY = 'ceportal.csrfToken';
+  const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-  // Main navigation. Later pages enable an entry by removing `disabled`
-  // (e.g. `Portal.navItems[2].disabled = false` before DOMContentLoaded) or by editing this list.
+  const ROLE_LABELS = { PROFESSIONAL: '专业技术人员', UNIT_ADMIN: '单位管理员', OPS: '省级运维' };
+
+  // Main navigation. An entry with `disabled` shows as 「即将开放」. `auth: 'anonymous'` entries show
+  // only when nobody is logged in, `auth: 'user'` entries only when someone is (the user's name and
+  // 「退出」 are added after them); neither shows until GET /api/me has answered.
   const navItems = [
     { label: '首页', href: '/' },
     { label: '单位与专业查询', href: '/directory.html' },
-    { label: '注册', href: '/register.html', disabled: true },
-    { label: '登录', href: '/login.html', disabled: true },
+    { label: '注册', href: '/register.html', auth: 'anonymous' },
+    { label: '登录', href: '/login.html', auth: 'anonymous' },
+    { label: '个人后台', href: '/home.html', auth: 'user' },
   ];
+
+  // ---- CSRF token: in memory, mirrored to sessionStorage so the next page load has it at once ----
+
+  function readStoredToken() {
+    try { return sessionStorage.getItem(TOKEN_KEY) || null; } catch (e) { return null; }
+  }
+  let csrfToken = readStoredToken();
+
+  /** Remember the CSRF token from a login answer (or forget it with null). */
+  function setCsrfToken(token) {
+    csrfToken = token || null;
+    try {
+      if (csrfToken) sessionStorage.setItem(TOKEN_KEY, csrfToken);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch (e) { /* storage unavailable (private mode): memory only */ }
+  }
 
   const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -82,7 +111,7 @@
    * A caller-triggered abort rejects with the original AbortError.
    */
   async function api(path, options = {}) {
-    const { body, timeout = TIMEOUT_MS, signal, headers, ...rest } = options;
+    const { body, timeout = TIMEOUT_MS, signal, headers, csrfRetried, ...rest } = options;
     const init = { credentials: 'same-origin', ...rest, headers: new Headers(headers || {}) };
     init.headers.set('Accept', 'application/json, application/problem+json');
     if (body !== undefined) {
@@ -91,6 +120,8 @@
       if (!raw) init.headers.set('Content-Type', 'application/json');
       if (!init.method) init.method = 'POST';
     }
+    const unsafe = !SAFE_METHODS.includes(String(init.method || 'GET').toUpperCase());
+    if (unsafe && csrfToken && !init.headers.has('X-CSRF-Token')) init.headers.set('X-CSRF-Token', csrfToken);
     const ctrl = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
@@ -117,6 +148,12 @@
     }
     if (!res.ok) {
       const problem = data && typeof data === 'object' ? data : { status: res.status, title: res.statusText };
+      // A stale or missing CSRF token: fetch the current one once and repeat the call once.
+      // (The server refused the call before doing anything, so repeating it is safe.)
+      if (res.status === 403 && problem.code === 'csrf_failed' && unsafe && !csrfRetried) {
+        await me({ refresh: true }).catch(() => null);
+        return api(path, { ...options, csrfRetried: true });
+      }
       const fallback = res.status >= 500 ? `服务暂时不可用（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
       throw apiError(problem.message || fallback, problem, res.status);
     }
@@ -133,6 +170,183 @@
         .then((d) => ({ ...(d || {}), name: (d && d.name) || DEFAULT_NAME }));
     }
     return infoPromise;
+  }
+
+  // ---- session ----
+
+  let mePromise = null;
+
+  /**
+   * The logged-in user {accountId, login, name, role, unitId, unitName, csrfToken}, or null when
+   * nobody is logged in (401). Cached per page; `{refresh: true}` asks the server again. Rejects
+   * (with the Chinese message) only when the server cannot be asked; failures are not cached.
+   */
+  function me({ refresh = false } = {}) {
+    if (!mePromise || refresh) {
+      const p = api('/me').then((user) => {
+        setCsrfToken(user && user.csrfToken);
+        return user || null;
+      }, (e) => {
+        if (e.status === 401) { setCsrfToken(null); return null; }
+        throw e;
+      }).then((user) => { updateNav(user); return user; });
+      p.catch(() => { if (mePromise === p) mePromise = null; });
+      mePromise = p;
+    }
+    return mePromise;
+  }
+
+  function roleLabel(role) {
+    return ROLE_LABELS[role] || role || '';
+  }
+
+  /** Replace the page's <main> by a short notice (used when the page cannot be shown). */
+  function showNotice(title, message, links) {
+    const main = document.getElementById('main') || document.querySelector('main');
+    if (!main) return;
+    main.removeAttribute('aria-busy');
+    main.replaceChildren(h('section', { class: 'card notice', id: 'page-notice' },
+      h('h1', null, title),
+      message ? h('p', null, message) : null,
+      h('p', { class: 'notice-links' }, (links || []).map((l) => h('a', { class: 'btn', href: l.href }, l.label)))));
+  }
+
+  /**
+   * Resolves with the user when someone is logged in (and, if `roles` is given, has one of them).
+   * Otherwise it sends the browser to the login page (with next=this page) or shows
+   * 「无权访问此页面」, and resolves with null: the page must then stop.
+   */
+  async function requireLogin(roles) {
+    let user;
+    try {
+      user = await me();
+    } catch (e) {
+      showNotice('暂时无法打开此页面', e.message || NETWORK_ERROR, [{ label: '重新加载', href: location.pathname + location.search }]);
+      return null;
+    }
+    if (!user) {
+      location.replace('/login.html' + query({ next: location.pathname + location.search }));
+      return null;
+    }
+    const allowed = roles == null ? null : [].concat(roles);
+    if (allowed && allowed.length && !allowed.includes(user.role)) {
+      const wanted = allowed.map(roleLabel).join('、');
+      showNotice('无权访问此页面', `您当前以「${roleLabel(user.role)}」身份登录，本页面仅供${wanted}使用。`,
+        [{ label: '返回个人后台', href: '/home.html' }, { label: '返回首页', href: '/' }]);
+      return null;
+    }
+    return user;
+  }
+
+  /** Log out (DELETE /api/sessions/current), forget the session, then go to `redirect` (default "/"). */
+  async function logout({ redirect = '/' } = {}) {
+    try {
+      await api('/sessions/current', { method: 'DELETE' });
+    } catch (e) {
+      if (e.status !== 401) throw e; // 401: the session had already ended
+    }
+    setCsrfToken(null);
+    mePromise = Promise.resolve(null);
+    if (redirect) location.assign(redirect);
+  }
+
+  // ---- form errors ----
+
+  const cssEscape = (v) => (window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, '\\$&'));
+  const slotOf = (form, field) => form.querySelector(`[data-error-for="${cssEscape(field)}"]`);
+
+  function controlOf(form, field) {
+    const f = cssEscape(field);
+    return form.querySelector(`[data-field="${f}"]`) || form.querySelector(`[name="${f}"]`) || form.querySelector(`#${f}`);
+  }
+
+  /** The control and, for a radio group, all its radios. */
+  function controlsOf(form, field) {
+    const control = controlOf(form, field);
+    if (!control) return [];
+    return control.type === 'radio' ? [...form.querySelectorAll(`[name="${cssEscape(control.name)}"]`)] : [control];
+  }
+
+  /** Hide every field error inside `form` (or only that of `field`). */
+  function clearErrors(form, field) {
+    const slots = field ? [slotOf(form, field)].filter(Boolean) : [...form.querySelectorAll('[data-error-for]')];
+    for (const slot of slots) {
+      slot.textContent = '';
+      slot.hidden = true;
+      controlsOf(form, slot.dataset.errorFor).forEach((c) => c.removeAttribute('aria-invalid'));
+    }
+  }
+
+  /** Show `message` in the [data-error-for=field] slot; returns the field's control (or null if no slot). */
+  function showFieldError(form, field, message) {
+    const slot = slotOf(form, field);
+    if (!slot) return null;
+    // Several messages for one field are shown together.
+    slot.textContent = slot.hidden || !slot.textContent ? message : `${slot.textContent}；${message}`;
+    slot.hidden = false;
+    const controls = controlsOf(form, field);
+    controls.forEach((c) => c.setAttribute('aria-invalid', 'true'));
+    return controls[0] || slot;
+  }
+
+  /**
+   * Show a list of {field, message} next to their fields and focus the first bad control
+   * (in document order). Returns the messages that have no slot in `form`.
+   */
+  function showFieldErrors(form, errors) {
+    const controls = [];
+    const unplaced = [];
+    for (const e of errors || []) {
+      if (!e) continue;
+      const control = e.field ? showFieldError(form, e.field, e.message) : null;
+      if (control) controls.push(control);
+      else if (e.message) unplaced.push(e.message);
+    }
+    controls.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const first = controls[0];
+    if (first) {
+      if (first.scrollIntoView) first.scrollIntoView({ block: 'center' });
+      if (first.focus) first.focus({ preventScroll: true });
+    }
+    return unplaced;
+  }
+
+  /**
+   * Show an API failure: the problem's field errors next to their fields (the first one focused)
+   * and the message in `summary` (an element with role=alert), if given.
+   * Returns true when at least one field error was placed next to its field.
+   */
+  function showErrors(form, err, summary) {
+    clearErrors(form);
+    const errors = err && err.problem && Array.isArray(err.problem.errors) ? err.problem.errors : [];
+    const unplaced = showFieldErrors(form, errors);
+    if (summary) {
+      const message = (err && err.message) || NETWORK_ERROR;
+      summary.textContent = unplaced.length ? `${message}：${unplaced.join('；')}` : message;
+      summary.hidden = false;
+    }
+    return unplaced.length < errors.filter(Boolean).length;
+  }
+
+  /** Clear a field's error as soon as the user changes that field. */
+  function clearErrorsOnInput(form) {
+    const handler = (e) => {
+      const t = e.target;
+      if (!t || !t.dataset) return;
+      const key = t.dataset.field || t.name || t.id;
+      if (key && slotOf(form, key)) clearErrors(form, key);
+    };
+    form.addEventListener('input', handler);
+    form.addEventListener('change', handler);
+  }
+
+  /** Format an ISO date-time as "yyyy-MM-dd HH:mm" in local time (the raw text when unparsable). */
+  function formatDateTime(value) {
+    if (!value) return '';
+    const d = new Date(value);
+    if (Number.isNaN(d.getTime())) return String(value);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
   }
 
   /** Non-blocking message; kind: "info" | "success" | "error". */
@@ -169,12 +383,44 @@
     return p === '/index.html' ? '/' : p;
   }
 
-  function renderHeader(header) {
+  let navList = null;
+  let navUser; // undefined until GET /api/me answered, then null or the user
+
+  function navLink(item, here) {
+    return item.disabled
+      ? h('span', { class: 'nav-link is-disabled', 'aria-disabled': 'true', title: '即将开放' }, item.label)
+      : h('a', { class: 'nav-link', href: item.href, 'aria-current': item.href === here ? 'page' : null }, item.label);
+  }
+
+  function fillNav() {
+    if (!navList) return;
     const here = currentPath();
-    const list = h('ul', { class: 'nav-list' }, navItems.map((item) => h('li', null,
-      item.disabled
-        ? h('span', { class: 'nav-link is-disabled', 'aria-disabled': 'true', title: '即将开放' }, item.label)
-        : h('a', { class: 'nav-link', href: item.href, 'aria-current': item.href === here ? 'page' : null }, item.label))));
+    const state = navUser === undefined ? 'unknown' : navUser ? 'user' : 'anonymous';
+    const items = navItems.filter((item) => !item.auth || item.auth === state);
+    const entries = items.map((item) => h('li', null, navLink(item, here)));
+    if (state === 'user') {
+      entries.splice(entries.length - items.filter((i) => i.auth === 'user').length, 0,
+        h('li', { class: 'nav-user-item' }, h('span', { class: 'nav-user', id: 'nav-user-name' }, navUser.name || navUser.login || '')));
+      const out = h('button', { type: 'button', class: 'nav-link nav-button', id: 'nav-logout' }, '退出');
+      out.addEventListener('click', () => {
+        out.disabled = true;
+        logout().catch((e) => { out.disabled = false; toast(e.message || NETWORK_ERROR, 'error'); });
+      });
+      entries.push(h('li', null, out));
+    }
+    navList.replaceChildren(...entries);
+  }
+
+  /** Show the logged-in user (or the 注册/登录 links) in the header. */
+  function updateNav(user) {
+    navUser = user || null;
+    fillNav();
+  }
+
+  function renderHeader(header) {
+    navList = h('ul', { class: 'nav-list' });
+    fillNav();
+    const list = navList;
     const nav = h('nav', { id: 'site-nav', class: 'site-nav', 'aria-label': '主导航' }, list);
     const toggle = h('button', {
       type: 'button', class: 'nav-toggle', 'aria-controls': 'site-nav', 'aria-expanded': 'false', 'aria-label': '打开导航菜单',
@@ -220,11 +466,15 @@
       applyName(cfg.name);
       if (footer) renderFooter(footer, cfg);
     });
+    // One GET /api/me per page: it fills the header and refreshes the CSRF token.
+    me().catch(() => updateNav(null));
   }
 
   window.Portal = {
     api, query, escape, h, toast, debounce, info, navItems,
-    NETWORK_ERROR, DEFAULT_NAME,
+    me, requireLogin, logout, setCsrfToken, roleLabel, showNotice,
+    clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime,
+    NETWORK_ERROR, DEFAULT_NAME, ROLE_LABELS,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

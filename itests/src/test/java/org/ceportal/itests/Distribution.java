@@ -80,16 +80,49 @@ public final class Distribution implements AutoCloseable {
         return home;
     }
 
-    /** Starts {@code bin/karaf run} and waits until {@code /api/health} answers 200. */
+    /**
+     * Starts {@code bin/karaf} with its local console reading from a pipe (as an
+     * operator at a terminal), and waits until {@code /api/health} answers 200.
+     */
     public Duration start() throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+        process = new ProcessBuilder(home.resolve("bin/karaf").toString())
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
                 .start();
         new Http(port).awaitOk("/api/health", Duration.ofSeconds(120));
         return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /**
+     * Types a command into the Karaf console, then the given lines (e.g. a password
+     * asked twice), and waits until the console has printed {@code expect}.
+     */
+    public String console(String command, String input, String expect) throws IOException, InterruptedException {
+        Path log = home.resolve("console.log");
+        long before = Files.size(log);
+        java.io.OutputStream in = process.getOutputStream();
+        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        Thread.sleep(1000);
+        for (String line : input.split("\n")) {
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            Thread.sleep(500);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String out = "";
+        while (System.nanoTime() < deadline) {
+            byte[] all = Files.readAllBytes(log);
+            out = new String(all, (int) Math.min(before, all.length), (int) (all.length - Math.min(before, all.length)),
+                    StandardCharsets.UTF_8);
+            if (out.contains(expect)) {
+                return out;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the console did not print " + expect + ": " + out);
     }
 
     /** Stops Karaf the way an operator does and waits for the process to end. */

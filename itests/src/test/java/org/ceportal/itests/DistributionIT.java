@@ -35,6 +35,10 @@ public class DistributionIT {
         http = new Http(portal.port());
         base = "http://127.0.0.1:" + portal.port();
         http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
+        // TEST ONLY: hot-deploy the known-answer captcha, as an operator drops a jar into deploy/
+        java.nio.file.Files.copy(Path.of(System.getProperty("ceportal.testCaptcha")),
+                portal.home().resolve("deploy/test-captcha.jar"));
+        Accounts.awaitTestCaptcha(http);
     }
 
     @AfterClass
@@ -111,6 +115,128 @@ public class DistributionIT {
             assertTrue("page scrolls sideways on a phone: " + width, width <= 375);
             assertTrue(header.isDisplayed());
         }
+    }
+
+    @Test
+    public void c_registerApproveLoginAndChangeThePasswordInABrowser() throws Exception {
+        String id = idNumber("41030219870715002");
+        long unit = http.get("/api/directory/regions/410300/units?q=" + Http.q("第一高级中学")).json()
+                .path("items").get(0).path("id").asLong();
+        try (Browser browser = new Browser(portal.home().resolve("browser"))) {
+            WebDriverHelper b = new WebDriverHelper(browser);
+            // 注册 through the pickers
+            browser.open(base + "/register.html");
+            b.type("idNumber", id);
+            b.type("password", "洛水春深2026年");
+            b.type("passwordConfirmation", "洛水春深2026年");
+            b.type("mobile", "13837900715");
+            b.type("email", "wang.fangfang@example.cn");
+            browser.until(d -> new Select(d.findElement(By.id("region"))).getOptions().size() >= 20);
+            new Select(browser.driver().findElement(By.id("region"))).selectByVisibleText("洛阳市");
+            browser.clickable(By.id("pick-unit")).click();
+            browser.idlePicker("unit").findElement(By.cssSelector(".picker-search")).sendKeys("第一高级中学");
+            browser.until(d -> d.findElements(By.cssSelector("[data-picker='unit'] .picker-item")).size() == 1
+                    && "false".equals(d.findElement(By.cssSelector("[data-picker='unit']")).getAttribute("aria-busy")));
+            browser.idlePicker("unit").findElement(By.cssSelector(".picker-item")).click();
+            browser.clickable(By.cssSelector("[data-picker='unit'] .picker-confirm")).click();
+            browser.until(d -> d.findElements(By.cssSelector("[data-picker='unit'].picker-open")).isEmpty());
+            browser.clickable(By.id("pick-department")).click();
+            browser.idlePicker("department").findElements(By.cssSelector(".picker-item")).stream()
+                    .filter(e -> e.getText().contains("教务处")).findFirst().orElseThrow().click();
+            browser.clickable(By.cssSelector("[data-picker='department'] .picker-confirm")).click();
+            browser.until(d -> "教务处".equals(d.findElement(By.id("department-name")).getAttribute("value")));
+            b.type("name", "王芳芳");
+            // birth date and gender come from the ID number
+            browser.until(d -> "1987-07-15".equals(d.findElement(By.id("birthDate")).getAttribute("value")));
+            assertTrue(browser.driver().findElement(By.id("gender-F")).isSelected());
+            browser.until(d -> new Select(d.findElement(By.id("ethnicGroup"))).getOptions().size() > 50);
+            new Select(browser.driver().findElement(By.id("ethnicGroup"))).selectByVisibleText("汉族");
+            browser.clickable(By.id("pick-major")).click();
+            browser.idlePicker("major").findElement(By.cssSelector(".picker-search")).sendKeys("软件工程");
+            browser.until(d -> !d.findElements(By.cssSelector("[data-picker='major'] .picker-item[data-code='080902']")).isEmpty()
+                    && "false".equals(d.findElement(By.cssSelector("[data-picker='major']")).getAttribute("aria-busy")));
+            browser.driver().findElement(By.cssSelector("[data-picker='major'] .picker-item[data-code='080902']")).click();
+            browser.clickable(By.cssSelector("[data-picker='major'] .picker-confirm")).click();
+            browser.until(d -> "080902".equals(d.findElement(By.id("major-code")).getAttribute("value")));
+            browser.clickable(By.id("register-submit")).click();
+            assertTrue(browser.visible(By.id("register-done")).getText().contains("注册信息已经提交审核，请耐心等待"));
+
+            // not yet approved
+            b.login("professional", id, "洛水春深2026年");
+            browser.until(d -> d.findElement(By.id("login-error")).getText().contains("此账号还未被审核"));
+
+            // the first unit admin is made at the console; then approves in the browser
+            String pw = "审核员的长密码2026\n";
+            portal.console("ceportal:account-create --role UNIT_ADMIN --unit " + unit + " --name 李主任 yizhong.admin",
+                    pw + pw, "Created account");
+            b.login("unit_admin", "yizhong.admin", "审核员的长密码2026");
+            browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
+            browser.clickable(By.cssSelector("[data-function='registration-review'] a, a[data-function='registration-review']")).click();
+            By row = By.xpath("//*[@data-registration-id][contains(., '王芳芳')]");
+            browser.visible(row).findElement(By.cssSelector(".approve")).click();
+            browser.until(d -> d.findElements(row).isEmpty());
+            browser.open(base + "/home.html");
+            browser.clickable(By.id("logout")).click();
+            browser.until(d -> !d.getCurrentUrl().endsWith("/home.html"));
+
+            // the professional logs in: the home page shows the name, 修改密码 under it
+            b.login("professional", id, "洛水春深2026年");
+            browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
+            browser.until(d -> "王芳芳".equals(d.findElement(By.id("user-name")).getText()));
+            browser.clickable(By.id("change-password-link")).click();
+            b.type("currentPassword", "洛水春深2026年");
+            b.type("newPassword", "伊河秋月2027年");
+            b.type("newPasswordConfirmation", "伊河秋月2027年");
+            browser.clickable(By.id("password-submit")).click();
+            browser.visible(By.id("password-done"));
+            browser.open(base + "/home.html");
+            browser.clickable(By.id("logout")).click();
+            browser.until(d -> !d.getCurrentUrl().endsWith("/home.html"));
+
+            b.login("professional", id, "洛水春深2026年");
+            browser.until(d -> d.findElement(By.id("login-error")).getText().contains("账户或密码错误"));
+            b.login("professional", id, "伊河秋月2027年");
+            browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
+            browser.until(d -> "王芳芳".equals(d.findElement(By.id("user-name")).getText()));
+        }
+    }
+
+    /** Typing and the login form, for the browser tests. */
+    private static final class WebDriverHelper {
+        private final Browser browser;
+
+        WebDriverHelper(Browser browser) {
+            this.browser = browser;
+        }
+
+        void type(String id, String text) {
+            WebElement e = browser.visible(By.id(id));
+            e.clear();
+            e.sendKeys(text);
+        }
+
+        void login(String userType, String account, String password) {
+            browser.open(base + "/login.html");
+            browser.clickable(By.id("userType-" + userType)).click();
+            type("account", account);
+            type("password", password);
+            browser.until(d -> {
+                String src = d.findElement(By.id("captcha-image")).getAttribute("src");
+                return src != null && src.startsWith("data:image/png");
+            });
+            type("captchaAnswer", Accounts.ANSWER);
+            browser.clickable(By.id("login-submit")).click();
+        }
+    }
+
+    /** Appends the GB 11643 check character to 17 digits. */
+    private static String idNumber(String body) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
     }
 
     @Test

@@ -101,7 +101,9 @@ public final class OpenApiRegistry {
                 "description", "专业技术人员继续教育信息服务平台 REST API. Errors are application/problem+json with a stable code and a zh-CN message."));
         doc.put("servers", java.util.List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
-        doc.put("components", Map.of("schemas", schemas));
+        doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("session",
+                Map.of("type", "apiKey", "in", "cookie", "name", "ceportal_session",
+                        "description", "set by POST /sessions; state-changing calls also send X-CSRF-Token"))));
         return doc;
     }
 }

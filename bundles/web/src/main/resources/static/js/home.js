@@ -1,0 +1,87 @@
+// 个人后台: who is logged in, 修改密码 under the name, 退出, and the function list of the role.
+document.addEventListener('DOMContentLoaded', async () => {
+  'use strict';
+  const { h } = Portal;
+  const $ = (id) => document.getElementById(id);
+
+  // key, label, description, href (only for pages that exist; the rest show 「即将开放」)
+  const FUNCTIONS = {
+    PROFESSIONAL: [
+      { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。' },
+      { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。' },
+      { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。' },
+      { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。' },
+    ],
+    UNIT_ADMIN: [
+      { key: 'registration-review', label: '注册审核', text: '审核本单位专业技术人员的注册申请。', href: '/unit-registrations.html' },
+      { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。' },
+      { key: 'declaration-review', label: '学时申报审核', text: '审核本单位人员的学时学分申报。' },
+      { key: 'unit-reports', label: '单位统计报表', text: '查看本单位人员的继续教育完成情况统计。' },
+    ],
+    OPS: [
+      { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。' },
+      { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。' },
+      { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。' },
+      { key: 'reports', label: '全省统计报表', text: '查看全省继续教育完成情况统计。' },
+    ],
+  };
+
+  const user = await Portal.requireLogin();
+  if (!user) return;
+
+  const name = user.name || user.login || '';
+  $('user-name').textContent = name;
+  $('user-avatar').textContent = name.slice(0, 1);
+  $('user-role').textContent = Portal.roleLabel(user.role);
+  $('user-unit').textContent = user.unitName || (user.role === 'OPS' ? '省级主管部门' : '—');
+  $('user-login').textContent = user.login || '';
+
+  function card(f) {
+    const head = (badge) => h('h3', null, f.label, ' ', badge);
+    if (f.href) {
+      return h('a', { class: 'feature', href: f.href, 'data-function': f.key },
+        head(h('span', { class: 'badge badge-open', 'data-count-for': f.key }, '已开放')), h('p', null, f.text));
+    }
+    return h('div', { class: 'feature is-disabled', 'aria-disabled': 'true', title: '即将开放', 'data-function': f.key },
+      head(h('span', { class: 'badge' }, '即将开放')), h('p', null, f.text));
+  }
+  $('functions').replaceChildren(...(FUNCTIONS[user.role] || []).map(card));
+
+  const note = $('functions-note');
+  if (user.role === 'OPS') {
+    note.textContent = '运维管理功能正在建设中，目前请使用 Karaf 控制台进行单位、基础数据和学习形式的管理。';
+    note.hidden = false;
+  } else if (!FUNCTIONS[user.role]) {
+    note.textContent = '您的账号暂无可用功能，请联系平台管理员。';
+    note.hidden = false;
+  }
+
+  $('logout').addEventListener('click', async (e) => {
+    const btn = e.currentTarget;
+    btn.disabled = true;
+    btn.textContent = '正在退出…';
+    try {
+      await Portal.logout();
+    } catch (err) {
+      Portal.toast(err.message, 'error');
+      btn.disabled = false;
+      btn.textContent = '退出';
+    }
+  });
+
+  $('page-loading').hidden = true;
+  $('page-body').hidden = false;
+  $('main').removeAttribute('aria-busy');
+
+  // Unit admins: how many registrations wait for them (best effort, silent on failure).
+  if (user.role === 'UNIT_ADMIN') {
+    try {
+      const data = await Portal.api('/unit/registrations' + Portal.query({ state: 'pending', page: 0, size: 1 }));
+      const badge = document.querySelector('[data-count-for="registration-review"]');
+      if (badge && data && data.total > 0) {
+        badge.textContent = `${data.total} 条待审核`;
+        badge.classList.add('badge-alert');
+      }
+    } catch (e) { /* the review page itself will show the problem */ }
+  }
+});

@@ -1,0 +1,163 @@
+// 登录: user type, account, password, single-use captcha; POST /api/sessions, then go to ?next= or /home.html.
+document.addEventListener('DOMContentLoaded', () => {
+  'use strict';
+  const { api } = Portal;
+  const $ = (id) => document.getElementById(id);
+  const form = $('login-form');
+  const submit = $('login-submit');
+  const errorBox = $('login-error');
+  const account = $('account');
+  const answer = $('captchaAnswer');
+  const image = $('captcha-image');
+  const refresh = $('captcha-refresh');
+  const captchaStatus = $('captcha-status');
+
+  // ---- where to go afterwards: only a path on this site ----
+
+  function safeNext(raw) {
+    if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return null;
+    if (/[\u0000-\u0020\u007f]/.test(raw)) return null;
+    try {
+      const url = new URL(raw, location.origin);
+      if (url.origin !== location.origin || url.pathname === '/login.html') return null;
+      return url.pathname + url.search + url.hash;
+    } catch (e) {
+      return null;
+    }
+  }
+  const next = safeNext(new URLSearchParams(location.search).get('next'));
+  const target = next || '/home.html';
+
+  const notice = $('login-notice');
+  if (next) {
+    notice.textContent = '请先登录，登录后将返回您要访问的页面。';
+    notice.hidden = false;
+  }
+  Portal.me().then((user) => {
+    if (!user) return;
+    notice.replaceChildren(`您已登录（${user.name || user.login}，${Portal.roleLabel(user.role)}）。`,
+      Portal.h('a', { href: '/home.html' }, '进入个人后台'), '，或在下方以其他账号登录。');
+    notice.hidden = false;
+  }, () => {});
+
+  // ---- user type: the account is the ID number for professionals, an account name otherwise ----
+
+  function applyUserType() {
+    const type = form.querySelector('input[name="userType"]:checked').value;
+    const professional = type === 'professional';
+    $('account-label').textContent = professional ? '身份证号' : '账号';
+    account.placeholder = professional ? '请输入身份证号' : '请输入账号';
+    account.setAttribute('autocapitalize', professional ? 'characters' : 'none');
+  }
+  form.querySelectorAll('input[name="userType"]').forEach((r) => r.addEventListener('change', applyUserType));
+  applyUserType();
+
+  // ---- captcha: single-use, expires; clicking the picture gets a new one ----
+
+  let captchaId = null;
+  let ticket = 0;
+  let expiryTimer = null;
+  let loadFailed = false;
+
+  async function loadCaptcha() {
+    const t = ++ticket;
+    captchaId = null;
+    clearTimeout(expiryTimer);
+    refresh.setAttribute('aria-busy', 'true');
+    captchaStatus.textContent = '加载中…';
+    captchaStatus.hidden = false;
+    image.hidden = true;
+    try {
+      const c = await api('/captchas', { method: 'POST' });
+      if (t !== ticket) return;
+      captchaId = c.id;
+      image.src = c.image;
+      image.hidden = false;
+      captchaStatus.hidden = true;
+      if (loadFailed) Portal.clearErrors(form, 'captchaAnswer');
+      loadFailed = false;
+      const left = Date.parse(c.expiresAt) - Date.now();
+      // An expired captcha would only earn 「验证码错误」: fetch a fresh one a little before.
+      if (left > 0) expiryTimer = setTimeout(() => { answer.value = ''; loadCaptcha(); }, Math.max(left - 5000, 5000));
+    } catch (e) {
+      if (t !== ticket) return;
+      image.removeAttribute('src');
+      captchaStatus.textContent = '点击重新获取';
+      loadFailed = true;
+      Portal.clearErrors(form, 'captchaAnswer');
+      Portal.showFieldError(form, 'captchaAnswer', `验证码获取失败：${e.message}`);
+    } finally {
+      if (t === ticket) refresh.removeAttribute('aria-busy');
+    }
+  }
+  refresh.addEventListener('click', () => {
+    answer.value = '';
+    loadCaptcha();
+    answer.focus();
+  });
+
+  // ---- submit ----
+
+  function fail(message, focusEl) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+    if (focusEl) focusEl.focus();
+  }
+
+  let sending = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (sending) return;
+    Portal.clearErrors(form);
+    errorBox.hidden = true;
+    const body = {
+      userType: form.querySelector('input[name="userType"]:checked').value,
+      account: account.value.trim(),
+      password: $('password').value,
+      captchaId,
+      captchaAnswer: answer.value.trim(),
+    };
+    if (body.userType === 'professional') body.account = body.account.toUpperCase();
+    const missing = [];
+    if (!body.account) missing.push({ field: 'account', message: body.userType === 'professional' ? '请输入身份证号' : '请输入账号' });
+    if (!body.password) missing.push({ field: 'password', message: '请输入密码' });
+    if (!body.captchaAnswer) missing.push({ field: 'captchaAnswer', message: '请输入验证码' });
+    if (missing.length) { Portal.showFieldErrors(form, missing); return; }
+    if (!captchaId) {
+      fail('验证码尚未加载，请稍候或点击图片重新获取', answer);
+      if (!refresh.hasAttribute('aria-busy')) loadCaptcha();
+      return;
+    }
+
+    sending = true;
+    submit.disabled = true;
+    submit.textContent = '正在登录…';
+    let ok = false;
+    try {
+      const data = await api('/sessions', { method: 'POST', body });
+      Portal.setCsrfToken(data && data.csrfToken);
+      ok = true;
+      submit.textContent = '登录成功，正在进入…';
+      location.assign(target);
+    } catch (err) {
+      // Any failure used up the captcha: show a new one and clear the answer.
+      answer.value = '';
+      loadCaptcha();
+      Portal.showErrors(form, err, errorBox);
+      const code = err.problem && err.problem.code;
+      if (!form.querySelector('[aria-invalid="true"]')) {
+        if (code === 'captcha_invalid') answer.focus();
+        else if (code === 'bad_credentials') { $('password').focus(); $('password').select(); }
+        else errorBox.scrollIntoView({ block: 'center' });
+      }
+    } finally {
+      sending = false;
+      if (!ok) {
+        submit.disabled = false;
+        submit.textContent = '登录';
+      }
+    }
+  });
+  Portal.clearErrorsOnInput(form);
+  loadCaptcha();
+});
