@@ -3,7 +3,7 @@
 # logins per second with concurrent clients, on the assembled distribution with the
 # production KDF cost (PBKDF2-HMAC-SHA256, 600 000 iterations).
 #
-#   benchmarks/login.sh                 SEQUENTIAL=200 SECONDS=20 THREADS=4
+#   benchmarks/login.sh                 SEQUENTIAL=200 DURATION=20 THREADS=4
 #   SKIP_BUILD=1 benchmarks/login.sh    reuse the distribution already installed in ~/.m2
 #
 # Pax Exam boots the distribution (itests/.../LoginBench.java, which is not part of
@@ -21,6 +21,6 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
 fi
 mkdir -p "$ROOT/benchmarks/results"
 mvn -B verify -pl itests -Dit.test=LoginBench -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.sequential="${SEQUENTIAL:-200}" -Dbench.seconds="${SECONDS:-20}" -Dbench.threads="${THREADS:-4}" -Dbench.results="$OUT" \
+    -Dbench.sequential="${SEQUENTIAL:-200}" -Dbench.seconds="${DURATION:-20}" -Dbench.threads="${THREADS:-4}" -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/login-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/login-$STAMP.log"; exit 1; }
 echo "login benchmark: $(cat "$OUT")"

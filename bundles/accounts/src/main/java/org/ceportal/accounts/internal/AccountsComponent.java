@@ -15,7 +15,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The accounts module: its store, password rules and the services built on them. */
-@Component(service = AccountsComponent.class, configurationPid = AccountsComponent.PID)
+@Component(service = AccountsComponent.class, configurationPid = AccountsComponent.PID,
+        immediate = true) // migrates its tables at start, before the first request
 @Designate(ocd = AccountsComponent.Config.class)
 public final class AccountsComponent {
     static final String PID = "org.ceportal.accounts";

@@ -25,7 +25,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Digit captchas drawn on the server; the answer is kept only as a salted hash. */
-@Component(service = CaptchaService.class, configurationPid = CaptchaServiceImpl.PID)
+@Component(service = CaptchaService.class, configurationPid = CaptchaServiceImpl.PID,
+        immediate = true) // migrates its table at start, whether or not another service outranks it
 @Designate(ocd = CaptchaServiceImpl.Config.class)
 public final class CaptchaServiceImpl implements CaptchaService {
     static final String PID = "org.ceportal.captcha";

@@ -43,7 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The directory over its own tables. */
-@Component(service = DirectoryService.class, configurationPid = DirectoryServiceImpl.PID)
+@Component(service = DirectoryService.class, configurationPid = DirectoryServiceImpl.PID,
+        immediate = true) // migrates and loads reference data at start, before the first request
 @Designate(ocd = DirectoryServiceImpl.Config.class)
 public final class DirectoryServiceImpl implements DirectoryService {
     static final String PID = "org.ceportal.directory";
