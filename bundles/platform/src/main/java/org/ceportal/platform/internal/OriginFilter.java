@@ -1,5 +1,7 @@
 package org.ceportal.platform.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,27 @@ public final class OriginFilter implements ContainerRequestFilter {
         }
         if (crossSite(request.getHeaderString("Origin"), request.getHeaderString(HttpHeaders.HOST),
                 request.getHeaderString("Sec-Fetch-Site"))) {
+            drain(request);
             request.abortWith(Problems.response(403, "cross_origin", MESSAGE, List.of()));
+        }
+    }
+
+    /**
+     * Reads a small unread body away, so that the connection can serve the client's
+     * next request (an unread body makes the server close it).
+     */
+    private static void drain(ContainerRequestContext request) {
+        if (!request.hasEntity()) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getEntityStream()) {
+            long left = 1 << 20;
+            for (int n; left > 0 && (n = in.read(buffer)) > 0;) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the refusal does not depend on the body
         }
     }
 

@@ -1,0 +1,66 @@
+package org.ceportal.learningforms.builtin.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.ceportal.learningform.api.DeclarationKind;
+import org.ceportal.learningform.api.Evaluation;
+import org.ceportal.learningform.api.Field;
+import org.ceportal.learningform.api.FieldValues;
+import org.ceportal.learningform.api.FormDescription;
+import org.ceportal.learningform.api.LearningForm;
+import org.ceportal.learningform.api.SubjectCategory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * 继续教育基地学习: courses at an accredited continuing-education base, counted as
+ * 继续教育基地学时 ({@link DeclarationKind#BASE_HOURS}). The hours are those the base
+ * certifies, capped per item. Category: the declarant chooses, as bases teach both.
+ */
+@Component(service = LearningForm.class, configurationPid = BaseStudyForm.PID)
+@Designate(ocd = BaseStudyForm.Config.class)
+public final class BaseStudyForm extends BuiltinForm {
+    static final String ID = "base-study";
+    static final String PID = PID_PREFIX + ID;
+
+    @ObjectClassDefinition(name = "ceportal learning form: base study (继续教育基地学习)",
+            description = "Caps of the continuing-education base form; the hours are those the base certifies")
+    @interface Config {
+        @AttributeDefinition(name = "Maximum per item", min = "1",
+                description = "Most 学时 one declaration can earn; the table gives no figure, default 90 = one year's requirement")
+        int maxPerItem() default 90;
+
+        @AttributeDefinition(name = "Maximum per year", min = "0",
+                description = "Most 学时 all base-study declarations can earn towards one year; 0 = no limit (default)")
+        int maxPerYear() default 0;
+    }
+
+    @Activate
+    public BaseStudyForm(Config config) {
+        super(describe(config));
+    }
+
+    private static FormDescription describe(Config c) {
+        return new FormDescription(ID, VERSION, "继续教育基地学习", DeclarationKind.BASE_HOURS, SubjectCategory.CHOICE,
+                "在经认定的继续教育基地参加学习，按基地出具的学时证明计算学时。每项最多 " + c.maxPerItem() + " 学时。",
+                List.of(
+                        Field.text("baseName", "继续教育基地名称").required().maxLength(100)
+                                .help("经认定的继续教育基地全称").build(),
+                        Field.text("courseName", "课程名称").required().maxLength(100).build(),
+                        Field.dateRange("period", "学习起止日期").required().build(),
+                        Field.number("hours", "基地认定学时").required().min(new BigDecimal("0.5")).max(1000)
+                                .help("按基地出具的学时证明填写").build(),
+                        Field.text("certificateNo", "学时证明编号").maxLength(50).build()),
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+    }
+
+    @Override
+    Evaluation rule(FieldValues v) {
+        BigDecimal hours = v.decimal("hours");
+        return propose(hours, "继续教育基地认定 " + fmt(hours) + " 学时");
+    }
+}
