@@ -8,8 +8,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   const FUNCTIONS = {
     PROFESSIONAL: [
       { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。' },
-      { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。' },
-      { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。' },
+      { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。', href: '/declare.html' },
+      { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。', href: '/progress.html' },
       { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。' },
     ],
     UNIT_ADMIN: [
@@ -72,6 +72,18 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('page-loading').hidden = true;
   $('page-body').hidden = false;
   $('main').removeAttribute('aria-busy');
+
+  // Professionals: how many declarations are saved but not submitted yet (best effort, silent on failure).
+  if (user.role === 'PROFESSIONAL') {
+    try {
+      const data = await Portal.api('/declarations' + Portal.query({ state: 'draft', page: 0, size: 1 }));
+      const badge = document.querySelector('[data-count-for="progress"]');
+      if (badge && data && data.total > 0) {
+        badge.textContent = `${data.total} 条待提交`;
+        badge.classList.add('badge-alert');
+      }
+    } catch (e) { /* the progress page itself will show the problem */ }
+  }
 
   // Unit admins: how many registrations wait for them (best effort, silent on failure).
   if (user.role === 'UNIT_ADMIN') {

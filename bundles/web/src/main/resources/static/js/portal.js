@@ -11,6 +11,7 @@
  * Session: Portal.me() (cached GET /api/me, null when not logged in), Portal.requireLogin(roles),
  * Portal.logout(). Every non-GET call made through Portal.api carries the X-CSRF-Token header
  * (token from the login answer or /api/me); a 403 `csrf_failed` refreshes the token once and retries.
+ * Portal.getCsrfToken() gives the token to calls made without Portal.api (XMLHttpRequest uploads).
  *
  * Forms: elements [data-error-for="<field>"] show server field errors (Portal.showErrors);
  * the control of a field is [data-field="<field>"], else [name="<field>"], else #<field>.
@@ -30,13 +31,16 @@
 
   // Main navigation. An entry with `disabled` shows as 「即将开放」. `auth: 'anonymous'` entries show
   // only when nobody is logged in, `auth: 'user'` entries only when someone is (the user's name and
-  // 「退出」 are added after them); neither shows until GET /api/me has answered.
+  // 「退出」 are added after them); neither shows until GET /api/me has answered. `roles` limits an
+  // entry to users of those roles.
   const navItems = [
     { label: '首页', href: '/' },
     { label: '单位与专业查询', href: '/directory.html' },
     { label: '注册', href: '/register.html', auth: 'anonymous' },
     { label: '登录', href: '/login.html', auth: 'anonymous' },
     { label: '个人后台', href: '/home.html', auth: 'user' },
+    { label: '学时学分申报', href: '/declare.html', auth: 'user', roles: ['PROFESSIONAL'] },
+    { label: '申报进度查询', href: '/progress.html', auth: 'user', roles: ['PROFESSIONAL'] },
   ];
 
   // ---- CSRF token: in memory, mirrored to sessionStorage so the next page load has it at once ----
@@ -45,6 +49,11 @@
     try { return sessionStorage.getItem(TOKEN_KEY) || null; } catch (e) { return null; }
   }
   let csrfToken = readStoredToken();
+
+  /** The current CSRF token (for calls not made through Portal.api, e.g. an XMLHttpRequest upload), or null. */
+  function getCsrfToken() {
+    return csrfToken;
+  }
 
   /** Remember the CSRF token from a login answer (or forget it with null). */
   function setCsrfToken(token) {
@@ -396,7 +405,8 @@
     if (!navList) return;
     const here = currentPath();
     const state = navUser === undefined ? 'unknown' : navUser ? 'user' : 'anonymous';
-    const items = navItems.filter((item) => !item.auth || item.auth === state);
+    const items = navItems.filter((item) => (!item.auth || item.auth === state)
+      && (!item.roles || (state === 'user' && item.roles.includes(navUser.role))));
     const entries = items.map((item) => h('li', null, navLink(item, here)));
     if (state === 'user') {
       entries.splice(entries.length - items.filter((i) => i.auth === 'user').length, 0,
@@ -472,7 +482,7 @@
 
   window.Portal = {
     api, query, escape, h, toast, debounce, info, navItems,
-    me, requireLogin, logout, setCsrfToken, roleLabel, showNotice,
+    me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime,
     NETWORK_ERROR, DEFAULT_NAME, ROLE_LABELS,
   };

@@ -122,4 +122,19 @@ final class Accounts {
         }
         throw new AssertionError(name + " is not pending: " + a.body());
     }
+
+    /** A registered, approved and logged-in professional of the unit. */
+    Http professional(long unitId, String idNumber, String name, String password, String adminLogin) throws Exception {
+        register(idNumber, name, unitId, password);
+        Http admin;
+        try {
+            admin = loginAs("unit_admin", adminLogin, STAFF_PASSWORD);
+        } catch (AssertionError e) {
+            admin = loginAs("unit_admin", unitAdmin(unitId, adminLogin), STAFF_PASSWORD);
+        }
+        Http.Answer approved = admin.postWith("/api/unit/registrations/" + pendingOf(admin, name).path("id").asLong() + "/decision",
+                "{\"decision\":\"approve\"}");
+        assertEquals(approved.body(), 200, approved.status());
+        return loginAs("professional", idNumber, password);
+    }
 }

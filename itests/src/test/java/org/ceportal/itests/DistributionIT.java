@@ -201,6 +201,69 @@ public class DistributionIT {
         }
     }
 
+    @Test
+    public void d_declareATrainingCourseWithAPdfInABrowser() throws Exception {
+        // the professional registered and approved in c_ (alphabetical order)
+        String id = idNumber("41030219870715002");
+        java.nio.file.Path scan = portal.home().resolve("browser/培训证书.pdf");
+        java.nio.file.Files.createDirectories(scan.getParent());
+        java.nio.file.Files.write(scan, Samples.pdf("training certificate"));
+        try (Browser browser = new Browser(portal.home().resolve("browser"))) {
+            WebDriverHelper b = new WebDriverHelper(browser);
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+            b.login("professional", id, "伊河秋月2027年");
+            browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
+            browser.clickable(By.cssSelector("a[data-function='declare'], [data-function='declare'] a")).click();
+
+            browser.until(d -> new Select(d.findElement(By.id("form-select"))).getOptions().size() >= 13);
+            new Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
+            b.type("field-courseName", "信息技术与课堂教学融合");
+            b.type("field-organiser", "洛阳市教育局");
+            for (String[] date : new String[][] {{"field-period-from", "2026-07-06"}, {"field-period-to", "2026-07-10"}}) {
+                js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                        + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                        date[0], date[1]);
+            }
+            new Select(browser.visible(By.id("field-measure"))).selectByValue("days");
+            b.type("field-amount", "3");
+            if (!browser.driver().findElements(By.id("category-PROFESSIONAL")).isEmpty()) {
+                browser.clickable(By.id("category-PROFESSIONAL")).click();
+            }
+            browser.until(d -> d.findElement(By.id("proposed-hours")).getText().contains("24"));
+            browser.driver().findElement(By.id("attachment-input")).sendKeys(scan.toString());
+            browser.until(d -> !d.findElements(By.cssSelector("#attachment-list [data-attachment-id]")).isEmpty());
+            browser.clickable(By.id("save-draft")).click();
+            assertTrue(browser.visible(By.id("declare-done")).getText().contains("草稿"));
+
+            // 申报进度查询: the draft, 修改, 提交
+            browser.open(base + "/progress.html");
+            browser.clickable(By.cssSelector("[data-filter='draft']")).click();
+            By row = By.cssSelector("#declarations [data-declaration-id]");
+            browser.visible(row).findElement(By.cssSelector(".edit")).click();
+            browser.until(d -> d.getCurrentUrl().contains("/declare.html?id="));
+            b.type("field-amount", "2");
+            browser.until(d -> d.findElement(By.id("proposed-hours")).getText().contains("16"));
+            browser.until(d -> !d.findElements(By.cssSelector("#attachment-list [data-attachment-id]")).isEmpty());
+            browser.clickable(By.id("submit-declaration")).click();
+            assertTrue(browser.visible(By.id("declare-done")).getText().contains("已提交"));
+
+            // under 待审核; 撤销 puts it back under 待提交; 删除
+            browser.open(base + "/progress.html");
+            browser.clickable(By.cssSelector("[data-filter='pending']")).click();
+            browser.until(d -> d.findElements(row).size() == 1 && d.findElement(row).getText().contains("信息技术与课堂教学融合"));
+            browser.driver().findElement(row).findElement(By.cssSelector(".withdraw")).click();
+            browser.clickable(By.id("confirm-ok")).click();
+            browser.until(d -> d.findElements(row).isEmpty());
+            browser.clickable(By.cssSelector("[data-filter='draft']")).click();
+            browser.until(d -> d.findElements(row).size() == 1);
+            browser.driver().findElement(row).findElement(By.cssSelector(".delete")).click();
+            browser.clickable(By.id("confirm-ok")).click();
+            browser.until(d -> d.findElements(row).isEmpty());
+            browser.clickable(By.cssSelector("[data-filter='all']")).click();
+            browser.until(d -> d.findElements(row).isEmpty());
+        }
+    }
+
     /** Typing and the login form, for the browser tests. */
     private static final class WebDriverHelper {
         private final Browser browser;

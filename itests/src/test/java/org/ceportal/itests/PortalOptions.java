@@ -50,6 +50,7 @@ final class PortalOptions {
             // the tests log in far more often than one person: lift the per-address login limit
             editConfigurationFilePut("etc/org.ceportal.accounts.throttle.cfg", "loginAttempts", "100000"),
             systemProperty("ceportal.test.port").value(port),
+            systemProperty("ceportal.version").value(System.getProperty("ceportal.version", "0.1.0-SNAPSHOT")),
             // TEST ONLY: a captcha service with a known answer, outranking the real one
             CoreOptions.bundle(new File(System.getProperty("ceportal.testCaptcha")).toURI().toString()).start(),
             CoreOptions.vmOptions(

@@ -1,0 +1,392 @@
+package org.ceportal.attachments.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.attachments.api.Attachment;
+import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Database;
+import org.ceportal.platform.persistence.Store;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attachments: uploads checked by content and kept under server-generated names, the
+ * declarations' links and locks, owner-only reads. A refused upload leaves nothing
+ * behind (no row, no file); a kept file always has its row (the row is written after
+ * the file is in place, and the file is removed again if that fails).
+ */
+@Component(service = {AttachmentService.class, AttachmentServiceImpl.class}, configurationPid = AttachmentServiceImpl.PID,
+        immediate = true) // migrates its table at start
+@Designate(ocd = AttachmentServiceImpl.Config.class)
+public final class AttachmentServiceImpl implements AttachmentService {
+    static final String PID = "org.ceportal.attachments";
+    static final int MAX_IDS = 200;
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    static final Duration TEMP_MAX_AGE = Duration.ofHours(6);
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentServiceImpl.class);
+
+    @ObjectClassDefinition(name = "ceportal attachments", description = "Proof files of declarations: limits and storage")
+    @interface Config {
+        @AttributeDefinition(name = "Largest upload (bytes)", description = "Bigger files are refused with 413", min = "1024")
+        long maxBytes() default 10485760L;
+
+        @AttributeDefinition(name = "ZIP: most entries", min = "1")
+        int zipMaxEntries() default 50;
+
+        @AttributeDefinition(name = "ZIP: most bytes unpacked", description = "Counted while reading, whatever the headers say", min = "1")
+        long zipMaxTotalBytes() default 104857600L;
+
+        @AttributeDefinition(name = "ZIP: largest compression ratio", description = "Guards against ZIP bombs", min = "1")
+        int zipMaxRatio() default 100;
+
+        @AttributeDefinition(name = "Storage directory", description = "Empty: ${karaf.data}/ceportal/attachments")
+        String storageDir() default "";
+
+        @AttributeDefinition(name = "Keep unlinked uploads (hours)", description = "Uploads no declaration uses are deleted after this", min = "1")
+        int unlinkedMaxAgeHours() default 48;
+    }
+
+    /** An accepted upload and the declarations that already hold the same file. */
+    record Uploaded(Attachment attachment, List<Long> duplicates) {
+    }
+
+    /** A file to send. */
+    record Download(Attachment attachment, Path file) {
+    }
+
+    private final Store store;
+    private final Clock clock;
+    private final Limits limits;
+    private final Storage storage;
+    private final ContentInspector inspector;
+    private final Duration unlinkedMaxAge;
+    private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+
+    @Activate
+    public AttachmentServiceImpl(Config config, BundleContext context, @Reference Database database) {
+        this(database.open(context.getBundle(), "attachments", AttachmentMapper.class), Clock.systemUTC(),
+                new Limits(config.maxBytes(), config.zipMaxEntries(), config.zipMaxTotalBytes(), config.zipMaxRatio()),
+                Storage.rootFor(config.storageDir()), Duration.ofHours(Math.max(1, config.unlinkedMaxAgeHours())));
+        LOG.info("Attachments stored in {}, at most {} per file", storage.root(), Refusals.size(limits.maxBytes()));
+    }
+
+    AttachmentServiceImpl(Store store, Clock clock, Limits limits, Path storageRoot, Duration unlinkedMaxAge) {
+        this.store = store;
+        this.clock = clock;
+        this.limits = limits;
+        this.storage = new Storage(storageRoot);
+        this.inspector = new ContentInspector(limits);
+        this.unlinkedMaxAge = unlinkedMaxAge;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    // ---- HTTP side -------------------------------------------------------------------
+
+    /**
+     * Receives the {@code file} part of a multipart body, checks it and keeps it.
+     *
+     * @throws ProblemException 400, 413, 415 or 422 for bad input; nothing is stored then
+     * @throws IOException      when our own disk fails
+     */
+    Uploaded upload(long ownerId, String contentType, InputStream body) throws IOException {
+        maybePurge();
+        if (MultipartReceiver.boundary(contentType) == null) {
+            throw Refusals.notMultipart();
+        }
+        Path temp = storage.newTemp();
+        String stored = null;
+        boolean kept = false;
+        try {
+            MultipartReceiver.Received received = MultipartReceiver.receive(contentType, body, temp, limits.maxBytes());
+            if (received.size() == 0) {
+                throw Refusals.emptyFile();
+            }
+            String type = inspector.inspect(temp);
+            AttachmentRow row = new AttachmentRow();
+            row.ownerId = ownerId;
+            row.locked = false;
+            row.originalName = FileNames.display(received.name(), type);
+            row.mediaType = type;
+            row.sizeBytes = received.size();
+            row.sha256 = received.sha256();
+            row.createdAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            stored = storage.keep(temp, clock.instant());
+            row.storedName = stored;
+            try (SqlSession s = store.session()) {
+                s.getMapper(AttachmentMapper.class).insert(row);
+                s.commit();
+            }
+            kept = true;
+            LOG.info("Attachment {} ({}, {} bytes) uploaded by account {}", row.id, type, row.sizeBytes, ownerId);
+            try (SqlSession s = store.session()) {
+                return new Uploaded(row.toApi(), duplicates(s.getMapper(AttachmentMapper.class), row));
+            }
+        } finally {
+            if (!kept) {
+                Storage.deleteQuietly(temp);
+                if (stored != null) {
+                    storage.delete(stored);
+                }
+            }
+        }
+    }
+
+    /** The owner's attachment with the declarations that hold the same file. */
+    Uploaded meta(long ownerId, long id) {
+        try (SqlSession s = store.session()) {
+            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+            AttachmentRow row = owned(m, ownerId, id);
+            return new Uploaded(row.toApi(), duplicates(m, row));
+        }
+    }
+
+    /** The owner's attachment and its file. */
+    Download download(long ownerId, long id) {
+        AttachmentRow row;
+        try (SqlSession s = store.session()) {
+            row = owned(s.getMapper(AttachmentMapper.class), ownerId, id);
+        }
+        Path file = storage.path(row.storedName);
+        if (!Files.isRegularFile(file)) {
+            LOG.error("The file {} of attachment {} is missing", row.storedName, row.id);
+            throw Refusals.fileMissing();
+        }
+        return new Download(row.toApi(), file);
+    }
+
+    /** Deletes the owner's attachment (row, then file) unless its declaration is submitted. */
+    void delete(long ownerId, long id) {
+        AttachmentRow row;
+        try (SqlSession s = store.session()) {
+            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+            row = owned(m, ownerId, id);
+            if (row.locked) {
+                throw Refusals.lockedDelete();
+            }
+            if (m.deleteOwned(id, ownerId) != 1) {
+                AttachmentRow now = m.find(id);
+                throw now == null ? Refusals.notFound() : Refusals.lockedDelete();
+            }
+            s.commit();
+        }
+        storage.delete(row.storedName);
+        LOG.info("Attachment {} deleted by account {}", id, ownerId);
+    }
+
+    private static AttachmentRow owned(AttachmentMapper m, long ownerId, long id) {
+        AttachmentRow row = m.find(id);
+        if (row == null || row.ownerId != ownerId) {
+            throw Refusals.notFound();
+        }
+        return row;
+    }
+
+    private static List<Long> duplicates(AttachmentMapper m, AttachmentRow row) {
+        return m.duplicates(row.ownerId, row.sha256, row.id, row.declarationId);
+    }
+
+    // ---- the declarations' side --------------------------------------------------------
+
+    @Override
+    public List<Attachment> ownedBy(long ownerId, Collection<Long> ids, Long forDeclarationId) {
+        List<Long> wanted = distinct(ids);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        try (SqlSession s = store.session()) {
+            return checked(s.getMapper(AttachmentMapper.class), ownerId, wanted, forDeclarationId).stream()
+                    .map(AttachmentRow::toApi).toList();
+        }
+    }
+
+    @Override
+    public List<Attachment> attach(long ownerId, long declarationId, List<Long> ids) {
+        List<Long> wanted = distinct(ids);
+        try (SqlSession s = store.session()) {
+            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+            if (m.countLocked(declarationId) > 0) {
+                throw Refusals.lockedChange();
+            }
+            if (!wanted.isEmpty()) {
+                checked(m, ownerId, wanted, declarationId);
+            }
+            m.unlinkOthers(declarationId, wanted);
+            for (Long id : wanted) {
+                if (m.link(id, ownerId, declarationId) != 1) {
+                    throw Refusals.changedMeanwhile(); // linked or locked between the check and now
+                }
+            }
+            List<Attachment> out = wanted.isEmpty() ? List.of() : inOrder(m.findAll(wanted), wanted);
+            s.commit();
+            return out;
+        }
+    }
+
+    @Override
+    public List<Attachment> ofDeclaration(long declarationId) {
+        try (SqlSession s = store.session()) {
+            return s.getMapper(AttachmentMapper.class).ofDeclaration(declarationId).stream().map(AttachmentRow::toApi).toList();
+        }
+    }
+
+    @Override
+    public void lock(long declarationId, boolean locked) {
+        try (SqlSession s = store.session()) {
+            s.getMapper(AttachmentMapper.class).setLocked(declarationId, locked);
+            s.commit();
+        }
+    }
+
+    @Override
+    public void deleteOfDeclaration(long ownerId, long declarationId) {
+        List<AttachmentRow> rows;
+        try (SqlSession s = store.session()) {
+            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+            rows = m.ofDeclaration(declarationId);
+            if (rows.isEmpty()) {
+                return;
+            }
+            for (AttachmentRow r : rows) {
+                if (r.ownerId != ownerId) {
+                    throw Refusals.notOwned();
+                }
+            }
+            for (AttachmentRow r : rows) {
+                if (r.locked) {
+                    throw Refusals.lockedDelete();
+                }
+            }
+            if (m.deleteOfDeclaration(declarationId, ownerId) != rows.size()) {
+                throw Refusals.changedMeanwhile(); // closing without commit rolls back
+            }
+            s.commit();
+        }
+        for (AttachmentRow r : rows) {
+            storage.delete(r.storedName);
+        }
+        LOG.info("{} attachment(s) of declaration {} deleted", rows.size(), declarationId);
+    }
+
+    private static List<Long> distinct(Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> out = new LinkedHashSet<>();
+        for (Long id : ids) {
+            if (id == null) {
+                throw Refusals.notOwned();
+            }
+            out.add(id);
+        }
+        if (out.size() > MAX_IDS) {
+            throw Refusals.tooMany(MAX_IDS);
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<AttachmentRow> checked(AttachmentMapper m, long ownerId, List<Long> ids, Long forDeclarationId) {
+        Map<Long, AttachmentRow> byId = new HashMap<>();
+        for (AttachmentRow r : m.findAll(ids)) {
+            byId.put(r.id, r);
+        }
+        List<AttachmentRow> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            AttachmentRow r = byId.get(id);
+            if (r == null || r.ownerId != ownerId) {
+                throw Refusals.notOwned();
+            }
+            out.add(r);
+        }
+        for (AttachmentRow r : out) {
+            if (r.declarationId != null && !Objects.equals(r.declarationId, forDeclarationId)) {
+                throw Refusals.inUse();
+            }
+        }
+        return out;
+    }
+
+    private static List<Attachment> inOrder(List<AttachmentRow> rows, List<Long> ids) {
+        Map<Long, AttachmentRow> byId = new HashMap<>();
+        for (AttachmentRow r : rows) {
+            byId.put(r.id, r);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(AttachmentRow::toApi).toList();
+    }
+
+    // ---- housekeeping --------------------------------------------------------------------
+
+    /** Purges at most every {@link #PURGE_EVERY}, from the upload that happens to come by. */
+    void maybePurge() {
+        long now = clock.millis();
+        long last = lastPurge.get();
+        if (last != Long.MIN_VALUE && now - last < PURGE_EVERY.toMillis()) {
+            return;
+        }
+        if (!lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            LOG.warn("Purging unlinked uploads failed", e);
+        }
+    }
+
+    /**
+     * Deletes uploads no declaration linked within {@code unlinkedMaxAgeHours}, and temp
+     * files a lost connection left.
+     *
+     * @return how many uploads were deleted
+     */
+    int purge() {
+        Instant now = clock.instant();
+        List<AttachmentRow> stale;
+        try (SqlSession s = store.session()) {
+            stale = s.getMapper(AttachmentMapper.class).staleUnlinked(Timestamp.from(now.minus(unlinkedMaxAge)));
+        }
+        int n = 0;
+        for (AttachmentRow row : stale) {
+            try (SqlSession s = store.session()) {
+                if (s.getMapper(AttachmentMapper.class).deleteUnlinked(row.id) == 1) {
+                    s.commit();
+                    storage.delete(row.storedName);
+                    n++;
+                }
+            }
+        }
+        storage.purgeTemp(now.minus(TEMP_MAX_AGE));
+        if (n > 0) {
+            LOG.info("Deleted {} upload(s) that no declaration used", n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,120 @@
+package org.ceportal.attachments.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.ProblemException;
+
+/** Every answer the attachments give to bad input, with its code and zh-CN message. */
+final class Refusals {
+    static final String TYPES = "只能上传 JPG、PNG、PDF 扫描件或 ZIP 压缩包（按文件内容识别）";
+
+    private Refusals() {
+    }
+
+    static ProblemException notMultipart() {
+        return file(400, "not_multipart", "请以 multipart/form-data 方式上传文件");
+    }
+
+    static ProblemException badMultipart() {
+        return file(400, "bad_multipart", "上传的内容不完整或格式不正确，请重新上传");
+    }
+
+    static ProblemException noFile() {
+        return file(400, "no_file", "请选择要上传的文件");
+    }
+
+    static ProblemException emptyFile() {
+        return file(400, "empty_file", "文件是空的，请重新选择");
+    }
+
+    static ProblemException tooLarge(long maxBytes) {
+        return file(413, "too_large", "文件不能超过 " + size(maxBytes));
+    }
+
+    static ProblemException unsupportedType() {
+        return file(415, "unsupported_type", TYPES);
+    }
+
+    static ProblemException nestedArchive() {
+        return file(422, "nested_archive", "压缩包内不能再含压缩包");
+    }
+
+    static ProblemException zipContent() {
+        return file(422, "zip_content", "压缩包内只能是 JPG、PNG、PDF 文件");
+    }
+
+    static ProblemException zipTooLarge() {
+        return file(422, "zip_too_large", "压缩包解压后过大");
+    }
+
+    static ProblemException zipPath() {
+        return file(422, "zip_path", "压缩包内含非法路径");
+    }
+
+    static ProblemException zipEntries(int max) {
+        return file(422, "zip_entries", "压缩包内文件过多（最多 " + max + " 个）");
+    }
+
+    static ProblemException zipEmpty() {
+        return file(422, "zip_empty", "压缩包内没有文件");
+    }
+
+    static ProblemException zipInvalid() {
+        return file(422, "zip_invalid", "压缩包已损坏或无法读取");
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("attachment_not_found", "附件不存在");
+    }
+
+    static ProblemException fileMissing() {
+        return ProblemException.notFound("attachment_file_missing", "附件文件已丢失，请重新上传");
+    }
+
+    static ProblemException lockedDelete() {
+        return ProblemException.conflict("attachment_locked", "已提交审核的申报不能删除附件");
+    }
+
+    static ProblemException lockedChange() {
+        return ProblemException.conflict("attachment_locked", "已提交审核的申报不能修改附件");
+    }
+
+    static ProblemException inUse() {
+        return ProblemException.conflict("attachment_in_use", "附件已用于其他申报");
+    }
+
+    static ProblemException notOwned() {
+        return ProblemException.invalid("attachmentIds", "附件不存在或不属于您");
+    }
+
+    static ProblemException tooMany(int max) {
+        return ProblemException.invalid("attachmentIds", "附件不能超过 " + max + " 个");
+    }
+
+    static ProblemException changedMeanwhile() {
+        return ProblemException.conflict("attachments_changed", "附件刚刚被修改，请刷新页面后重试");
+    }
+
+    /** {@code 10 MB}, {@code 1.5 MB}, {@code 512 KB}, {@code 100 字节}. */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return decimal(bytes, 1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024) {
+            return decimal(bytes, 1024) + " KB";
+        }
+        return bytes + " 字节";
+    }
+
+    private static String decimal(long bytes, long unit) {
+        BigDecimal v = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit), 1, RoundingMode.DOWN);
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    private static ProblemException file(int status, String code, String message) {
+        return new ProblemException(status, code, message, List.of(new FieldError("file", message)));
+    }
+}

@@ -1,0 +1,41 @@
+package org.ceportal.declarations.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Param;
+
+/** SQL of the declarations module; see DeclarationMapper.xml. */
+public interface DeclarationMapper {
+
+    void insert(DeclarationRow row);
+
+    DeclarationRow find(@Param("ownerId") long ownerId, @Param("id") long id);
+
+    List<DeclarationRow> list(@Param("ownerId") long ownerId, @Param("state") String state, @Param("year") Integer year,
+            @Param("offset") long offset, @Param("size") int size);
+
+    int count(@Param("ownerId") long ownerId, @Param("state") String state, @Param("year") Integer year);
+
+    /** Rewrites a draft; 0 rows when it is no longer a draft of this owner at this version. */
+    int updateDraft(DeclarationRow row);
+
+    /** Moves {@code from} → {@code to}; 0 rows when the state or version moved on meanwhile. */
+    int transition(@Param("ownerId") long ownerId, @Param("id") long id, @Param("from") String from, @Param("to") String to,
+            @Param("version") Integer version, @Param("at") Timestamp at, @Param("submitted") boolean submitted);
+
+    int deleteDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") Integer version);
+
+    /** Removes a declaration just created whose attachments could not be linked. */
+    int deleteNew(@Param("ownerId") long ownerId, @Param("id") long id);
+
+    void history(@Param("declarationId") long declarationId, @Param("at") Timestamp at, @Param("from") String from,
+            @Param("to") String to, @Param("actorId") Long actorId, @Param("note") String note);
+
+    List<HistoryRow> historyOf(@Param("declarationId") long declarationId);
+
+    /** Hours already claimed with a form in a year by pending and approved declarations, other than one. */
+    BigDecimal claimedInYear(@Param("ownerId") long ownerId, @Param("formId") String formId, @Param("year") int year,
+            @Param("exceptId") long exceptId);
+}

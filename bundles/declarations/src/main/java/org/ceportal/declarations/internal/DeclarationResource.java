@@ -1,0 +1,128 @@
+package org.ceportal.declarations.internal;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ceportal.platform.api.Page;
+import org.ceportal.platform.api.PageRequest;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Caller;
+import org.ceportal.platform.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+
+/** {@code /api/declarations}: a professional's own declarations (学时/学分申报, 申报进度查询). */
+@Component(service = DeclarationResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JSONRequired
+@Path("declarations")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DeclarationResource {
+    private final Declarations declarations;
+
+    @Activate
+    public DeclarationResource(@Reference DeclarationsComponent component) {
+        this.declarations = component.declarations();
+    }
+
+    /** Body of the transitions: the version the page saw (optional). */
+    public static final class Transition {
+        public Integer version;
+    }
+
+    @GET
+    public Page<Map<String, Object>> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
+            @QueryParam("year") String year, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return declarations.list(me(request), state, year, PageRequest.parse(page, size, 10, 100));
+    }
+
+    /** The years a declaration may count towards now (计入年度 choices). */
+    @GET
+    @Path("years")
+    public Map<String, Object> years(@Context ContainerRequestContext request) {
+        me(request);
+        return Map.of("items", declarations.declarableYears());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context ContainerRequestContext request, DeclarationRequest body) {
+        Map<String, Object> d = declarations.create(me(request), body);
+        return Response.created(URI.create("declarations/" + d.get("id"))).entity(d).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Map<String, Object> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return declarations.get(me(request), id(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> update(@Context ContainerRequestContext request, @PathParam("id") String id,
+            DeclarationRequest body) {
+        return declarations.update(me(request), id(id), body);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id,
+            @QueryParam("version") String version) {
+        declarations.delete(me(request), id(id), version == null || version.isBlank() ? null : parseVersion(version));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/submission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> submit(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
+        return declarations.submit(me(request), id(id), t == null ? null : t.version);
+    }
+
+    @POST
+    @Path("{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> withdraw(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
+        return declarations.withdraw(me(request), id(id), t == null ? null : t.version);
+    }
+
+    private static Caller me(ContainerRequestContext request) {
+        return Access.require(request, Role.PROFESSIONAL);
+    }
+
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("declaration_not_found", Declarations.NOT_FOUND);
+        }
+    }
+
+    private static int parseVersion(String v) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("version", "版本号应为整数");
+        }
+    }
+}

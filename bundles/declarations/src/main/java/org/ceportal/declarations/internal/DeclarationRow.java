@@ -1,0 +1,30 @@
+package org.ceportal.declarations.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+
+/** A row of the declaration table. */
+public class DeclarationRow {
+    public Long id;
+    public long ownerId;
+    public Long unitId;
+    public String formId;
+    public String formVersion;
+    public String formName;
+    public String kind;
+    public String schemaJson;
+    public String valuesJson;
+    public String title;
+    public int declYear;
+    public String category;
+    public BigDecimal proposedHours;
+    public BigDecimal claimedHours;
+    public String explanation;
+    public String state;
+    public String rejectReason;
+    public int version;
+    public Timestamp createdAt;
+    public Timestamp updatedAt;
+    public Timestamp submittedAt;
+    public Timestamp decidedAt;
+}

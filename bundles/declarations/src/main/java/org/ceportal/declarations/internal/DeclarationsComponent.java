@@ -1,0 +1,56 @@
+package org.ceportal.declarations.internal;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.platform.persistence.Database;
+import org.ceportal.platform.persistence.Store;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.LoggerFactory;
+
+/** The declarations module: its store and the service the resources use. */
+@Component(service = DeclarationsComponent.class, configurationPid = DeclarationsComponent.PID, immediate = true)
+@Designate(ocd = DeclarationsComponent.Config.class)
+public final class DeclarationsComponent {
+    static final String PID = "org.ceportal.declarations";
+
+    @ObjectClassDefinition(name = "ceportal declarations", description = "学时/学分申报")
+    @interface Config {
+        @AttributeDefinition(name = "Years back",
+                description = "How many years before the current one a declaration may still count towards (计入年度); "
+                        + "0 = the current year only", min = "0", max = "10")
+        int yearsBack() default 1;
+
+        @AttributeDefinition(name = "Time zone", description = "Decides which year 'now' is (23:30 on 31 December in Henan is still that year)")
+        String timeZone() default "Asia/Shanghai";
+    }
+
+    private final Declarations declarations;
+
+    @Activate
+    public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
+            @Reference FormRegistry forms, @Reference AttachmentService attachments) {
+        Store store = database.open(context.getBundle(), "declarations", DeclarationMapper.class);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(config.timeZone());
+        } catch (DateTimeException e) {
+            LoggerFactory.getLogger(DeclarationsComponent.class).warn("Unknown time zone {}; using Asia/Shanghai", config.timeZone());
+            zone = ZoneId.of("Asia/Shanghai");
+        }
+        this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
+                Clock.systemUTC());
+    }
+
+    Declarations declarations() {
+        return declarations;
+    }
+}

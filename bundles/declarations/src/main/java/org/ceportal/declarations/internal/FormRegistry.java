@@ -1,0 +1,95 @@
+package org.ceportal.declarations.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.ceportal.learningform.api.FormDescription;
+import org.ceportal.learningform.api.LearningForm;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The learning forms that are live right now. Forms are OSGi services of any bundle;
+ * this component follows them dynamically (no restart of anything when a form bundle
+ * comes, goes or is updated). When several versions of one form id are live, the
+ * highest version is the one offered for new declarations.
+ */
+@Component(service = FormRegistry.class, immediate = true)
+public final class FormRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(FormRegistry.class);
+    private static final Comparator<Live> NEWEST_FIRST = Comparator.comparing((Live l) -> Versions.key(l.description().version()))
+            .reversed();
+
+    /** A live form with the description it gave when it arrived. */
+    record Live(LearningForm form, FormDescription description) {
+    }
+
+    private final Map<String, List<Live>> byId = new ConcurrentHashMap<>();
+
+    @Reference(service = LearningForm.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeForm", updated = "updateForm")
+    void addForm(LearningForm form) {
+        FormDescription d;
+        try {
+            d = form.description();
+        } catch (RuntimeException e) {
+            LOG.error("Learning form service {} gave no valid description and is ignored", form.getClass().getName(), e);
+            return;
+        }
+        byId.computeIfAbsent(d.id(), k -> new CopyOnWriteArrayList<>()).add(new Live(form, d));
+        LOG.info("Learning form {} {} ({}) is live", d.id(), d.version(), d.name());
+    }
+
+    void updateForm(LearningForm form) {
+        removeForm(form);
+        addForm(form);
+    }
+
+    void removeForm(LearningForm form) {
+        for (Map.Entry<String, List<Live>> e : byId.entrySet()) {
+            if (e.getValue().removeIf(l -> l.form() == form)) {
+                LOG.info("Learning form {} ({}) is gone", e.getKey(), form.getClass().getName());
+            }
+        }
+    }
+
+    /** The newest live version of every form, by kind then name. */
+    List<Live> live() {
+        List<Live> out = new ArrayList<>();
+        for (List<Live> versions : byId.values()) {
+            newest(versions).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing((Live l) -> l.description().kind().ordinal())
+                .thenComparing(l -> l.description().id()));
+        return out;
+    }
+
+    /** The newest live version of a form. */
+    Optional<Live> get(String id) {
+        List<Live> versions = id == null ? null : byId.get(id);
+        return versions == null ? Optional.empty() : newest(versions);
+    }
+
+    /** That exact version of a form, if live. */
+    Optional<Live> get(String id, String version) {
+        List<Live> versions = id == null ? null : byId.get(id);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        return versions.stream().filter(l -> l.description().version().equals(version)).findFirst();
+    }
+
+    private static Optional<Live> newest(List<Live> versions) {
+        return versions.stream().sorted(NEWEST_FIRST).findFirst();
+    }
+}

@@ -1,0 +1,259 @@
+package org.ceportal.declarations.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.ceportal.learningform.api.Caps;
+import org.ceportal.learningform.api.DeclarationKind;
+import org.ceportal.learningform.api.Evaluation;
+import org.ceportal.learningform.api.Field;
+import org.ceportal.learningform.api.FieldValues;
+import org.ceportal.learningform.api.FormDescription;
+import org.ceportal.learningform.api.LearningForm;
+import org.ceportal.learningform.api.SubjectCategory;
+import org.ceportal.platform.api.PageRequest;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.TestStores;
+import org.ceportal.platform.security.Caller;
+import org.ceportal.platform.security.Role;
+import org.junit.Before;
+import org.junit.Test;
+
+public class DeclarationsTest {
+    private static final Caller WANG = new Caller(11, "王芳", Role.PROFESSIONAL, 7L);
+    private static final Caller LI = new Caller(12, "李强", Role.PROFESSIONAL, 7L);
+
+    /** 读书会: hours as given, at most 40 per item and 60 per year; the person chooses the category. */
+    static final class ReadingForm implements LearningForm {
+        private final FormDescription d;
+
+        ReadingForm(String version, List<Field> extra) {
+            List<Field> fields = new ArrayList<>(List.of(Field.text("title", "书名").required().build(),
+                    Field.number("hours", "学时").required().min(1).max(100).build()));
+            fields.addAll(extra);
+            d = new FormDescription("reading", version, "读书会", DeclarationKind.HOURS, SubjectCategory.CHOICE, null,
+                    fields, new BigDecimal("40"), new BigDecimal("60"));
+        }
+
+        @Override
+        public FormDescription description() {
+            return d;
+        }
+
+        @Override
+        public Evaluation evaluate(Map<String, Object> values) {
+            FieldValues v = FieldValues.check(d, values);
+            if (!v.isValid()) {
+                return v.invalid();
+            }
+            return Caps.propose(d, v.decimal("hours"), v.decimal("hours") + " 学时");
+        }
+    }
+
+    private FormRegistry registry;
+    private ReadingForm reading;
+    private FakeAttachments files;
+    private Declarations declarations;
+
+    @Before
+    public void setUp() {
+        registry = new FormRegistry();
+        reading = new ReadingForm("1.0.0", List.of());
+        registry.addForm(reading);
+        files = new FakeAttachments();
+        declarations = new Declarations(TestStores.migrated("declarations", DeclarationMapper.class), registry, files, 1,
+                ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC));
+    }
+
+    private static DeclarationRequest request(int year, String hours, boolean submit, Long... attachments) {
+        DeclarationRequest r = new DeclarationRequest();
+        r.formId = "reading";
+        r.year = year;
+        r.category = "PROFESSIONAL";
+        r.values = new HashMap<>(Map.of("title", "《教育心理学》", "hours", hours));
+        r.attachmentIds = List.of(attachments);
+        r.submit = submit;
+        return r;
+    }
+
+    private static ProblemException refused(Runnable r) {
+        try {
+            r.run();
+        } catch (ProblemException e) {
+            return e;
+        }
+        throw new AssertionError("should have been refused");
+    }
+
+    private long id(Map<String, Object> d) {
+        return ((Number) d.get("id")).longValue();
+    }
+
+    private int version(Map<String, Object> d) {
+        return ((Number) d.get("version")).intValue();
+    }
+
+    @Test
+    public void theWholeLifeOfADeclaration() {
+        long file = files.upload(11, "证书.pdf");
+        // 23:30 on 31 December in Henan is still 2026: the declaration counts for 2026
+        assertEquals(Integer.valueOf(2026), declarations.declarableYears().get(0));
+        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false));
+        assertEquals("draft", d.get("state"));
+        assertEquals(0, new BigDecimal("12").compareTo((BigDecimal) d.get("claimedHours")));
+        assertEquals("《教育心理学》", d.get("title"));
+
+        ProblemException noProof = refused(() -> declarations.submit(WANG, id(d), null));
+        assertEquals("attachmentIds", noProof.errors().get(0).field());
+
+        DeclarationRequest edit = request(2026, "16", false, file);
+        edit.version = version(d);
+        Map<String, Object> edited = declarations.update(WANG, id(d), edit);
+        assertEquals(1, ((List<?>) edited.get("attachments")).size());
+        Map<String, Object> pending = declarations.submit(WANG, id(d), version(edited));
+        assertEquals("pending", pending.get("state"));
+        assertTrue(files.all.get(file).locked());
+        assertEquals(1, declarations.list(WANG, "pending", "2026", new PageRequest(0, 10)).getTotal());
+
+        Map<String, Object> back = declarations.withdraw(WANG, id(d), version(pending));
+        assertEquals("draft", back.get("state"));
+        assertFalse(files.all.get(file).locked());
+        assertEquals(3, ((List<?>) back.get("history")).size());
+
+        declarations.delete(WANG, id(d), version(back));
+        assertEquals(404, refused(() -> declarations.get(WANG, id(d))).status());
+        assertTrue("its files go with it", files.all.isEmpty());
+    }
+
+    @Test
+    public void everyIllegalTransitionIsAConflict() {
+        long file = files.upload(11, "a.pdf");
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", true, file));
+        assertEquals("pending", d.get("state"));
+        assertEquals("invalid_transition", refused(() -> declarations.submit(WANG, id(d), null)).code());
+        assertEquals("invalid_transition", refused(() -> declarations.update(WANG, id(d), request(2026, "5", false))).code());
+        assertEquals("invalid_transition", refused(() -> declarations.delete(WANG, id(d), null)).code());
+        Map<String, Object> draft = declarations.withdraw(WANG, id(d), null);
+        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id(d), null)).code());
+        assertEquals("stale_version", refused(() -> declarations.submit(WANG, id(d), version(draft) - 1)).code());
+    }
+
+    @Test
+    public void someoneElsesDeclarationDoesNotExist() {
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false));
+        for (Runnable r : List.<Runnable>of(() -> declarations.get(LI, id(d)), () -> declarations.submit(LI, id(d), null),
+                () -> declarations.withdraw(LI, id(d), null), () -> declarations.delete(LI, id(d), null),
+                () -> declarations.update(LI, id(d), request(2026, "3", false)))) {
+            assertEquals(404, refused(r).status());
+        }
+        assertEquals(0, declarations.list(LI, null, null, new PageRequest(0, 10)).getTotal());
+        assertEquals(403, refused(() -> declarations.list(new Caller(1, "管理员", Role.UNIT_ADMIN, 7L), null, null,
+                new PageRequest(0, 10))).status());
+    }
+
+    @Test
+    public void ofTwoConcurrentTransitionsExactlyOneWins() throws Exception {
+        long file = files.upload(11, "a.pdf");
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false, file));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Callable<String> task = () -> {
+                start.await();
+                try {
+                    declarations.submit(WANG, id(d), version(d));
+                    return "won";
+                } catch (ProblemException e) {
+                    return e.code();
+                }
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<String> f : results) {
+            String r = f.get();
+            if (r.equals("won")) {
+                won++;
+            } else {
+                assertTrue(r, r.equals("stale_version") || r.equals("invalid_transition"));
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, won);
+        assertEquals(2, ((List<?>) declarations.get(WANG, id(d)).get("history")).size());
+    }
+
+    @Test
+    public void badValuesAreNamedAndNothingIsStored() {
+        DeclarationRequest r = request(2024, "0", false);
+        r.category = null;
+        r.values.remove("title");
+        ProblemException e = refused(() -> declarations.create(WANG, r));
+        List<String> fields = e.errors().stream().map(x -> x.field()).toList();
+        assertTrue(fields.toString(), fields.containsAll(List.of("year", "category", "values.title", "values.hours")));
+        DeclarationRequest tooMuch = request(2026, "20", false);
+        tooMuch.claimedHours = new BigDecimal("21");
+        assertEquals("claimedHours", refused(() -> declarations.create(WANG, tooMuch)).errors().get(0).field());
+        assertEquals(0, declarations.list(WANG, null, null, new PageRequest(0, 10)).getTotal());
+    }
+
+    @Test
+    public void theYearlyCapCountsPendingAndApproved() {
+        declarations.create(WANG, request(2026, "40", true, files.upload(11, "a.pdf")));
+        ProblemException over = refused(() -> declarations.create(WANG, request(2026, "30", true, files.upload(11, "b.pdf"))));
+        assertEquals("claimedHours", over.errors().get(0).field());
+        assertTrue(over.getMessage(), over.errors().get(0).message().contains("最多可申报 60 学时，已申报 40 学时"));
+        // a draft is fine; its submission is checked again
+        Map<String, Object> draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")));
+        assertEquals(400, refused(() -> declarations.submit(WANG, id(draft), null)).status());
+        declarations.create(WANG, request(2025, "30", true, files.upload(11, "d.pdf")));
+    }
+
+    @Test
+    public void aRemovedFormLeavesItsDeclarationsReadable() {
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false));
+        registry.removeForm(reading);
+        Map<String, Object> read = declarations.get(WANG, id(d));
+        assertEquals(false, read.get("formAvailable"));
+        assertEquals("读书会", ((Map<?, ?>) read.get("schema")).get("name"));
+        assertEquals("《教育心理学》", ((Map<?, ?>) read.get("values")).get("title"));
+        assertEquals("form_unavailable", refused(() -> declarations.update(WANG, id(d), request(2026, "9", false))).code());
+        assertEquals("form_unavailable", refused(() -> declarations.create(WANG, request(2026, "9", false))).code());
+        declarations.delete(WANG, id(d), null);
+    }
+
+    @Test
+    public void anUpgradedFormServesNewDeclarationsOldOnesKeepTheirSchema() {
+        Map<String, Object> old = declarations.create(WANG, request(2026, "10", false));
+        registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())));
+        assertEquals("1.1.0", registry.live().get(0).description().version());
+        ProblemException needsPublisher = refused(() -> declarations.create(WANG, request(2026, "10", false)));
+        assertEquals("values.publisher", needsPublisher.errors().get(0).field());
+        DeclarationRequest r = request(2026, "10", false);
+        r.values.put("publisher", "人民教育出版社");
+        Map<String, Object> now = declarations.create(WANG, r);
+        assertEquals("1.1.0", declarations.get(WANG, id(now)).get("formVersion"));
+        Map<String, Object> kept = declarations.get(WANG, id(old));
+        assertEquals("1.0.0", kept.get("formVersion"));
+        assertEquals(2, ((List<?>) ((Map<?, ?>) kept.get("schema")).get("fields")).size());
+    }
+}

@@ -1,0 +1,78 @@
+package org.ceportal.declarations.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ceportal.attachments.api.Attachment;
+import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.platform.api.ProblemException;
+
+/** In-memory attachments with the rules of the real service that declarations rely on. */
+final class FakeAttachments implements AttachmentService {
+    final Map<Long, Attachment> all = new ConcurrentHashMap<>();
+    private long next = 1;
+
+    synchronized long upload(long owner, String name) {
+        long id = next++;
+        all.put(id, new Attachment(id, owner, null, name, "application/pdf", 100, "ab".repeat(32), Instant.now(), false));
+        return id;
+    }
+
+    @Override
+    public synchronized List<Attachment> ownedBy(long ownerId, Collection<Long> ids, Long forDeclarationId) {
+        List<Attachment> out = new ArrayList<>();
+        for (Long id : ids) {
+            Attachment a = all.get(id);
+            if (a == null || a.ownerId() != ownerId) {
+                throw ProblemException.invalid("attachmentIds", "附件不存在或不属于您");
+            }
+            if (a.declarationId() != null && !a.declarationId().equals(forDeclarationId)) {
+                throw ProblemException.conflict("attachment_in_use", "附件已用于其他申报");
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Attachment> attach(long ownerId, long declarationId, List<Long> ids) {
+        ownedBy(ownerId, ids, declarationId);
+        for (Attachment a : List.copyOf(all.values())) {
+            if (Long.valueOf(declarationId).equals(a.declarationId()) && a.locked()) {
+                throw ProblemException.conflict("attachment_locked", "locked");
+            }
+            if (Long.valueOf(declarationId).equals(a.declarationId()) && !ids.contains(a.id())) {
+                all.put(a.id(), with(a, null, false));
+            }
+        }
+        for (Long id : ids) {
+            all.put(id, with(all.get(id), declarationId, false));
+        }
+        return ofDeclaration(declarationId);
+    }
+
+    @Override
+    public synchronized List<Attachment> ofDeclaration(long declarationId) {
+        return all.values().stream().filter(a -> Long.valueOf(declarationId).equals(a.declarationId())).toList();
+    }
+
+    @Override
+    public synchronized void lock(long declarationId, boolean locked) {
+        for (Attachment a : ofDeclaration(declarationId)) {
+            all.put(a.id(), with(a, declarationId, locked));
+        }
+    }
+
+    @Override
+    public synchronized void deleteOfDeclaration(long ownerId, long declarationId) {
+        ofDeclaration(declarationId).forEach(a -> all.remove(a.id()));
+    }
+
+    private static Attachment with(Attachment a, Long declarationId, boolean locked) {
+        return new Attachment(a.id(), a.ownerId(), declarationId, a.name(), a.mediaType(), a.size(), a.sha256(), a.createdAt(), locked);
+    }
+}
