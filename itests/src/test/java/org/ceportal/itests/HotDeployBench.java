@@ -66,7 +66,7 @@ public class HotDeployBench {
         int clients = Integer.getInteger("bench.clients", 6);
         int cycles = Integer.getInteger("bench.cycles", 5);
         Http http = new Http(Integer.parseInt(System.getProperty("ceportal.test.port")));
-        http.awaitOk("/api/health", Duration.ofSeconds(90));
+        KarafLog.explaining("KARAF-LOG ", () -> http.awaitOk("/api/health", Duration.ofSeconds(90)));
         Accounts.awaitTestCaptcha(http);
         Accounts accounts = new Accounts(http, this::execute);
         long unit = accounts.unitId("第一高级中学");
@@ -141,6 +141,9 @@ public class HotDeployBench {
             Files.createDirectories(Path.of(out).getParent());
             Files.writeString(Path.of(out), json + "\n", StandardCharsets.UTF_8);
         }
+        if (failed > 0) { // the causes, from the log of this Karaf
+            KarafLog.printProblems("KARAF-LOG ");
+        }
         assertEquals("failed requests: " + failures, 0, failed);
     }
 
@@ -148,7 +151,10 @@ public class HotDeployBench {
             Map<String, AtomicInteger> failures, AtomicInteger sawExample) {
         requests.incrementAndGet();
         if (a.status() != expected) {
-            failures.computeIfAbsent(what + " " + a.status(), k -> new AtomicInteger()).incrementAndGet();
+            failures.computeIfAbsent(what + " " + a.status(), k -> {
+                System.out.println("HOTDEPLOY-BENCH first " + k + ": " + a.body());
+                return new AtomicInteger();
+            }).incrementAndGet();
         } else if (sawExample != null && a.body().contains("skills-competition")) {
             sawExample.incrementAndGet();
         }

@@ -54,7 +54,7 @@ public class LoginBench {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int threads = Integer.getInteger("bench.threads", 4);
         Http http = new Http(Integer.parseInt(System.getProperty("ceportal.test.port")));
-        http.awaitOk("/api/health", Duration.ofSeconds(90));
+        KarafLog.explaining("KARAF-LOG ", () -> http.awaitOk("/api/health", Duration.ofSeconds(90)));
         Accounts.awaitTestCaptcha(http);
         Accounts accounts = new Accounts(http, this::execute);
         String login = accounts.unitAdmin(accounts.unitId("第一高级中学"), "bench.admin");

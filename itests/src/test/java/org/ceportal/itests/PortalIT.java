@@ -60,7 +60,7 @@ public class PortalIT {
     @Before
     public void waitForPortal() throws Exception {
         http = new Http(Integer.parseInt(System.getProperty("ceportal.test.port")));
-        http.awaitOk("/api/health", Duration.ofSeconds(90));
+        KarafLog.explaining("KARAF-LOG ", () -> http.awaitOk("/api/health", Duration.ofSeconds(90)));
         http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
         Accounts.awaitTestCaptcha(http);
         org.osgi.service.cm.Configuration throttle = configAdmin.getConfiguration("org.ceportal.accounts.throttle", null);

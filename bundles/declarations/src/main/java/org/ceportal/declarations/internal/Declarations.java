@@ -110,12 +110,13 @@ final class Declarations {
         row.createdAt = now;
         row.updatedAt = now;
         row.submittedAt = submit ? now : null;
-        try (SqlSession s = store.session()) {
+        store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            row.id = null;
             m.insert(row);
             m.history(row.id, now, null, row.state, caller.accountId(), null);
-            s.commit();
-        }
+            return row.id;
+        });
         try {
             attachments.attach(caller.accountId(), row.id, ids);
             if (submit) {
@@ -161,11 +162,7 @@ final class Declarations {
         row.version = current.version;
         c.fill(row, live.description());
         row.updatedAt = Timestamp.from(clock.instant());
-        int changed;
-        try (SqlSession s = store.session()) {
-            changed = s.getMapper(DeclarationMapper.class).updateDraft(row);
-            s.commit();
-        }
+        int changed = store.inTransaction(s -> s.getMapper(DeclarationMapper.class).updateDraft(row));
         if (changed != 1) { // read again only after this transaction let go of its locks
             throw changedMeanwhile(caller, id);
         }
@@ -179,11 +176,7 @@ final class Declarations {
         if (!"draft".equals(current.state)) {
             throw invalidTransition("只有待提交（草稿）的申报可以删除，该申报" + STATE_NAMES.get(current.state));
         }
-        int deleted;
-        try (SqlSession s = store.session()) {
-            deleted = s.getMapper(DeclarationMapper.class).deleteDraft(caller.accountId(), id, version);
-            s.commit();
-        }
+        int deleted = store.inTransaction(s -> s.getMapper(DeclarationMapper.class).deleteDraft(caller.accountId(), id, version));
         if (deleted != 1) {
             throw changedMeanwhile(caller, id);
         }
@@ -222,15 +215,14 @@ final class Declarations {
 
     private void transition(Caller caller, DeclarationRow current, String from, String to, Integer version, boolean submitted) {
         Timestamp now = Timestamp.from(clock.instant());
-        int changed;
-        try (SqlSession s = store.session()) {
+        int changed = store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            changed = m.transition(caller.accountId(), current.id, from, to, version, now, submitted);
-            if (changed == 1) {
+            int n = m.transition(caller.accountId(), current.id, from, to, version, now, submitted);
+            if (n == 1) {
                 m.history(current.id, now, from, to, caller.accountId(), null);
             }
-            s.commit();
-        }
+            return n;
+        });
         if (changed != 1) {
             throw changedMeanwhile(caller, current.id);
         }
