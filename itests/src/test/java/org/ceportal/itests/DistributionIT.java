@@ -264,6 +264,27 @@ public class DistributionIT {
         }
     }
 
+    @Test
+    public void e_aFormJarDroppedIntoDeployIsLiveWithinThreeSecondsAndGoesWhenRemoved() throws Exception {
+        Path jar = portal.home().resolve("deploy/learningform-example.jar");
+        assertFalse(http.get("/api/learning-forms").body().contains("skills-competition"));
+        long t0 = System.nanoTime();
+        java.nio.file.Files.copy(Path.of(System.getProperty("ceportal.exampleForm")), jar);
+        while (!http.get("/api/learning-forms").body().contains("skills-competition")) {
+            assertTrue("not listed within 3 s of the copy", System.nanoTime() - t0 < Duration.ofSeconds(3).toNanos());
+            Thread.sleep(50);
+        }
+        System.out.println("Example form listed " + (System.nanoTime() - t0) / 1_000_000 + " ms after the copy into deploy/");
+        assertEquals("技能竞赛", http.get("/api/learning-forms/skills-competition").json().path("name").asText());
+        long t1 = System.nanoTime();
+        java.nio.file.Files.delete(jar);
+        while (http.get("/api/learning-forms").body().contains("skills-competition")) {
+            assertTrue("still listed 3 s after the removal", System.nanoTime() - t1 < Duration.ofSeconds(3).toNanos());
+            Thread.sleep(50);
+        }
+        assertEquals(13, http.get("/api/learning-forms").json().path("total").asInt());
+    }
+
     /** Typing and the login form, for the browser tests. */
     private static final class WebDriverHelper {
         private final Browser browser;
