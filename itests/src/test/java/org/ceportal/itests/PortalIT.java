@@ -765,4 +765,63 @@ public class PortalIT {
         assertProblem(me.postWith("/api/declarations", "{\"formId\":\"skills-competition\",\"year\":2026,\"values\":{}}"),
                 409, "form_unavailable");
     }
+
+    /** A form registered from the test itself, as any bundle would: 读书笔记, with or without a publisher field. */
+    private static org.ceportal.learningform.api.LearningForm readingNotes(String version, boolean withPublisher) {
+        java.util.List<org.ceportal.learningform.api.Field> fields = new java.util.ArrayList<>(java.util.List.of(
+                org.ceportal.learningform.api.Field.text("title", "书名").required().build(),
+                org.ceportal.learningform.api.Field.number("hours", "学时").required().min(1).max(20).build()));
+        if (withPublisher) {
+            fields.add(org.ceportal.learningform.api.Field.text("publisher", "出版社").required().build());
+        }
+        org.ceportal.learningform.api.FormDescription d = new org.ceportal.learningform.api.FormDescription("reading-notes",
+                version, "读书笔记", org.ceportal.learningform.api.DeclarationKind.HOURS,
+                org.ceportal.learningform.api.SubjectCategory.PROFESSIONAL, null, fields, new java.math.BigDecimal("20"), null);
+        return new org.ceportal.learningform.api.LearningForm() {
+            @Override
+            public org.ceportal.learningform.api.FormDescription description() {
+                return d;
+            }
+
+            @Override
+            public org.ceportal.learningform.api.Evaluation evaluate(java.util.Map<String, Object> values) {
+                org.ceportal.learningform.api.FieldValues v = org.ceportal.learningform.api.FieldValues.check(d, values);
+                return v.isValid() ? org.ceportal.learningform.api.Caps.propose(d, v.decimal("hours"), v.decimal("hours") + " 学时")
+                        : v.invalid();
+            }
+        };
+    }
+
+    @Test
+    public void anUpgradedFormServesNewDeclarationsAndOldOnesKeepTheirVersion() throws Exception {
+        Http me = professional("41030219860101045", "申报戊");
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        org.osgi.framework.ServiceRegistration<?> v1 = context.registerService(
+                org.ceportal.learningform.api.LearningForm.class, readingNotes("1.0.0", false), null);
+        try {
+            http.awaitOk("/api/learning-forms/reading-notes", Duration.ofSeconds(3));
+            Http.Answer old = me.postWith("/api/declarations", "{\"formId\":\"reading-notes\",\"year\":" + year
+                    + ",\"values\":{\"title\":\"教育的情调\",\"hours\":6}}");
+            assertEquals(old.body(), 201, old.status());
+            long oldId = old.json().path("id").asLong();
+
+            // the bundle is updated: version 1.1.0 replaces 1.0.0 and asks for the publisher too
+            org.osgi.framework.ServiceRegistration<?> v2 = context.registerService(
+                    org.ceportal.learningform.api.LearningForm.class, readingNotes("1.1.0", true), null);
+            v1.unregister();
+            v1 = v2;
+            assertEquals("1.1.0", http.get("/api/learning-forms/reading-notes").json().path("version").asText());
+            assertProblem(me.postWith("/api/declarations", "{\"formId\":\"reading-notes\",\"year\":" + year
+                    + ",\"values\":{\"title\":\"教育的情调\",\"hours\":6}}"), 400, "validation_failed");
+            Http.Answer now = me.postWith("/api/declarations", "{\"formId\":\"reading-notes\",\"year\":" + year
+                    + ",\"values\":{\"title\":\"给教师的建议\",\"hours\":4,\"publisher\":\"教育科学出版社\"}}");
+            assertEquals(now.body(), 201, now.status());
+            assertEquals("1.1.0", me.get("/api/declarations/" + now.json().path("id").asLong()).json().path("formVersion").asText());
+            JsonNode kept = me.get("/api/declarations/" + oldId).json();
+            assertEquals("1.0.0", kept.path("formVersion").asText());
+            assertEquals(2, kept.path("schema").path("fields").size());
+        } finally {
+            v1.unregister();
+        }
+    }
 }
