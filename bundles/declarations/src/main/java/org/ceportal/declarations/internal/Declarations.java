@@ -124,6 +124,11 @@ final class Declarations {
             }
         } catch (RuntimeException e) {
             // the files were taken meanwhile: take the new declaration back, nothing half-made stays
+            try {
+                attachments.attach(caller.accountId(), row.id, List.of()); // they become plain uploads again
+            } catch (RuntimeException ignored) {
+                // nothing was linked
+            }
             try (SqlSession s = store.session()) {
                 s.getMapper(DeclarationMapper.class).deleteNew(caller.accountId(), row.id);
                 s.commit();
