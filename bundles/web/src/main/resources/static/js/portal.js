@@ -480,10 +480,45 @@
     me().catch(() => updateNav(null));
   }
 
+  /**
+   * ARIA tabs over buttons that carry `data-<attr>`: a click or the arrow / Home / End
+   * keys choose one, and `onChoose(value, focus)` runs when it is not the current tab.
+   * Returns `mark(value, focus)`, which shows a tab as chosen (aria-selected, tabindex,
+   * .is-active), labels `panel` with it and, with `focus`, moves the focus to it.
+   */
+  function tabs(buttons, attr, panel, onChoose) {
+    function mark(value, focus) {
+      buttons.forEach((b) => {
+        const on = b.dataset[attr] === value;
+        b.setAttribute('aria-selected', String(on));
+        b.tabIndex = on ? 0 : -1;
+        b.classList.toggle('is-active', on);
+        if (on) {
+          if (panel) panel.setAttribute('aria-labelledby', b.id);
+          if (focus) b.focus();
+        }
+      });
+    }
+    buttons.forEach((b, i) => {
+      b.addEventListener('click', () => { if (b.getAttribute('aria-selected') !== 'true') onChoose(b.dataset[attr]); });
+      b.addEventListener('keydown', (e) => {
+        let j = null;
+        if (e.key === 'ArrowRight') j = (i + 1) % buttons.length;
+        else if (e.key === 'ArrowLeft') j = (i - 1 + buttons.length) % buttons.length;
+        else if (e.key === 'Home') j = 0;
+        else if (e.key === 'End') j = buttons.length - 1;
+        if (j == null) return;
+        e.preventDefault();
+        onChoose(buttons[j].dataset[attr], true);
+      });
+    });
+    return mark;
+  }
+
   window.Portal = {
     api, query, escape, h, toast, debounce, info, navItems,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
-    clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime,
+    clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
     NETWORK_ERROR, DEFAULT_NAME, ROLE_LABELS,
   };
 

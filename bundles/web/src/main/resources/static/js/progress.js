@@ -320,19 +320,12 @@ document.addEventListener('DOMContentLoaded', async () => {
     history.replaceState(null, '', url.pathname + url.search);
   }
 
+  const markTab = Portal.tabs(tabs, 'filter', panel, selectFilter);
+
   function selectFilter(f, focus) {
     filter = f;
     page = 0;
-    tabs.forEach((b) => {
-      const on = b.dataset.filter === f;
-      b.setAttribute('aria-selected', String(on));
-      b.tabIndex = on ? 0 : -1;
-      b.classList.toggle('is-active', on);
-      if (on) {
-        panel.setAttribute('aria-labelledby', b.id);
-        if (focus) b.focus();
-      }
-    });
+    markTab(f, focus);
     syncUrl();
     list.replaceChildren();
     total = 0;
@@ -341,19 +334,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     load(0);
   }
 
-  tabs.forEach((b, i) => {
-    b.addEventListener('click', () => { if (b.dataset.filter !== filter) selectFilter(b.dataset.filter); });
-    b.addEventListener('keydown', (e) => {
-      let j = null;
-      if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
-      else if (e.key === 'ArrowLeft') j = (i - 1 + tabs.length) % tabs.length;
-      else if (e.key === 'Home') j = 0;
-      else if (e.key === 'End') j = tabs.length - 1;
-      if (j == null) return;
-      e.preventDefault();
-      selectFilter(tabs[j].dataset.filter, true);
-    });
-  });
   yearFilter.addEventListener('change', () => {
     year = yearFilter.value;
     page = 0;

@@ -233,19 +233,12 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // ---- tabs and paging ----
 
+  const markTab = Portal.tabs(tabs, 'state', panel, selectTab);
+
   function selectTab(s, focus) {
     state = s;
     page = 0;
-    tabs.forEach((b) => {
-      const on = b.dataset.state === s;
-      b.setAttribute('aria-selected', String(on));
-      b.tabIndex = on ? 0 : -1;
-      b.classList.toggle('is-active', on);
-      if (on) {
-        panel.setAttribute('aria-labelledby', b.id);
-        if (focus) b.focus();
-      }
-    });
+    markTab(s, focus);
     const url = new URL(location.href);
     if (s === 'pending') url.searchParams.delete('state'); else url.searchParams.set('state', s);
     history.replaceState(null, '', url.pathname + url.search);
@@ -255,19 +248,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     empty.hidden = true;
     load(0);
   }
-  tabs.forEach((b, i) => {
-    b.addEventListener('click', () => { if (b.dataset.state !== state) selectTab(b.dataset.state); });
-    b.addEventListener('keydown', (e) => {
-      let j = null;
-      if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
-      else if (e.key === 'ArrowLeft') j = (i - 1 + tabs.length) % tabs.length;
-      else if (e.key === 'Home') j = 0;
-      else if (e.key === 'End') j = tabs.length - 1;
-      if (j == null) return;
-      e.preventDefault();
-      selectTab(tabs[j].dataset.state, true);
-    });
-  });
   prev.addEventListener('click', () => load(page - 1));
   next.addEventListener('click', () => load(page + 1));
   reload.addEventListener('click', () => load());

@@ -119,7 +119,7 @@ public class DistributionIT {
 
     @Test
     public void c_registerApproveLoginAndChangeThePasswordInABrowser() throws Exception {
-        String id = idNumber("41030219870715002");
+        String id = Accounts.idNumber("41030219870715002");
         long unit = http.get("/api/directory/regions/410300/units?q=" + Http.q("第一高级中学")).json()
                 .path("items").get(0).path("id").asLong();
         try (Browser browser = new Browser(portal.home().resolve("browser"))) {
@@ -204,7 +204,7 @@ public class DistributionIT {
     @Test
     public void d_declareATrainingCourseWithAPdfInABrowser() throws Exception {
         // the professional registered and approved in c_ (alphabetical order)
-        String id = idNumber("41030219870715002");
+        String id = Accounts.idNumber("41030219870715002");
         java.nio.file.Path scan = portal.home().resolve("browser/培训证书.pdf");
         java.nio.file.Files.createDirectories(scan.getParent());
         java.nio.file.Files.write(scan, Samples.pdf("training certificate"));
@@ -311,16 +311,6 @@ public class DistributionIT {
             type("captchaAnswer", Accounts.ANSWER);
             browser.clickable(By.id("login-submit")).click();
         }
-    }
-
-    /** Appends the GB 11643 check character to 17 digits. */
-    private static String idNumber(String body) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 
     @Test

@@ -52,13 +52,7 @@ public class HotDeployBench {
 
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(PortalOptions.options("hotdeploy")));
-        for (String key : new String[] {"bench.clients", "bench.cycles", "bench.results"}) {
-            if (System.getProperty(key) != null) {
-                options.add(org.ops4j.pax.exam.CoreOptions.systemProperty(key).value(System.getProperty(key)));
-            }
-        }
-        return options.toArray(new Option[0]);
+        return PortalOptions.withProperties("hotdeploy", "bench.clients", "bench.cycles", "bench.results");
     }
 
     @Test
@@ -73,7 +67,7 @@ public class HotDeployBench {
         List<Http> people = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             String body = "4103021985" + String.format("%02d", i + 1) + "0100" + (i % 2 == 0 ? "2" : "4");
-            people.add(accounts.professional(unit, idNumber(body), "压测" + (char) ('甲' + i), "压测用的长密码2026", "bench.decl"));
+            people.add(accounts.professional(unit, Accounts.idNumber(body), "压测" + (char) ('甲' + i), "压测用的长密码2026", "bench.decl"));
         }
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         String draft = "{\"formId\":\"training\",\"year\":" + year + ",\"category\":\"PROFESSIONAL\",\"values\":{"
@@ -170,25 +164,7 @@ public class HotDeployBench {
         }
     }
 
-    private static String idNumber(String body) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
     private String execute(String command, String input) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = shell.create(
-                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.execute(shell, command, input);
     }
 }

@@ -88,11 +88,8 @@ public final class Http {
     }
 
     public Download download(String path) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (session != null) {
-            b.header("Cookie", SESSION_COOKIE + "=" + session);
-        }
-        HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = client.send(withCookie(HttpRequest.newBuilder(URI.create(base + path)).GET())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Content-Disposition").orElse(""), r.body());
     }
@@ -128,10 +125,7 @@ public final class Http {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (session != null) {
-            request.header("Cookie", SESSION_COOKIE + "=" + session);
-        }
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        HttpRequest built = withCookie(request).timeout(Duration.ofSeconds(30)).build();
         if (csrf != null && !built.method().equals("GET")) {
             request.header("X-CSRF-Token", csrf);
             built = request.build();
@@ -145,6 +139,13 @@ public final class Http {
             }
         }
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
+        if (session != null) {
+            request.header("Cookie", SESSION_COOKIE + "=" + session);
+        }
+        return request;
     }
 
     /** Polls until the path answers 200, or fails after the timeout. */

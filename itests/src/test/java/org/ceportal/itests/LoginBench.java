@@ -39,13 +39,7 @@ public class LoginBench {
 
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(PortalOptions.options("bench")));
-        for (String key : new String[] {"bench.sequential", "bench.seconds", "bench.threads", "bench.results"}) {
-            if (System.getProperty(key) != null) { // from the Maven command line into the container
-                options.add(org.ops4j.pax.exam.CoreOptions.systemProperty(key).value(System.getProperty(key)));
-            }
-        }
-        return options.toArray(new Option[0]);
+        return PortalOptions.withProperties("bench", "bench.sequential", "bench.seconds", "bench.threads", "bench.results");
     }
 
     @Test
@@ -123,15 +117,6 @@ public class LoginBench {
     }
 
     private String execute(String command, String input) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = shell.create(
-                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return Console.execute(shell, command, input);
     }
 }

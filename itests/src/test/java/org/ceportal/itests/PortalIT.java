@@ -199,22 +199,7 @@ public class PortalIT {
     }
 
     private String execute(String command, String input) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = shell.create(
-                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out, out);
-        java.io.PrintStream previousOut = System.out;
-        java.io.PrintStream previousErr = System.err;
-        try {
-            System.setOut(out);
-            System.setErr(out);
-            session.execute(command);
-        } finally {
-            System.setOut(previousOut);
-            System.setErr(previousErr);
-            session.close();
-        }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return Console.execute(shell, command, input);
     }
 
     @Test
@@ -238,7 +223,7 @@ public class PortalIT {
         long unit = http.get("/api/directory/regions/410300/units?q=" + Http.q("第一高级中学")).json()
                 .path("items").get(0).path("id").asLong();
         long department = http.get("/api/directory/units/" + unit + "/departments").json().path("items").get(0).path("id").asLong();
-        String id = idNumber("41030219850612004");
+        String id = Accounts.idNumber("41030219850612004");
         String body = "{\"idNumber\":\"" + id + "\",\"password\":\"牡丹花开2026\",\"passwordConfirmation\":\"牡丹花开2026\","
                 + "\"mobile\":\"13903790001\",\"email\":\"wang@example.cn\",\"regionCode\":\"410300\",\"unitId\":" + unit
                 + ",\"departmentId\":" + department + ",\"name\":\"王芳\",\"gender\":\"F\",\"birthDate\":\"1985-06-12\","
@@ -255,7 +240,7 @@ public class PortalIT {
                 "{\"idNumber\":\"" + id + "\",\"password\":\"wrong-password\"}"), 401, "bad_credentials");
 
         // a unit of another region, a male gender for a female ID number, a bad mobile: all named, nothing stored
-        String other = idNumber("41030219851112002");
+        String other = Accounts.idNumber("41030219851112002");
         JsonNode bad = assertProblem(http.post("/api/registrations", "application/json", body
                 .replace(id, other).replace("\"gender\":\"F\"", "\"gender\":\"M\"").replace("13903790001", "1390379")
                 .replace("\"regionCode\":\"410300\"", "\"regionCode\":\"410100\"")), 400, "validation_failed");
@@ -265,16 +250,6 @@ public class PortalIT {
         assertProblem(http.post("/api/registrations/status", "application/json",
                 "{\"idNumber\":\"" + other + "\",\"password\":\"牡丹花开2026\"}"), 401, "bad_credentials");
         assertEquals("UP", http.get("/api/health").json().at("/checks/database/migrations/accounts/status").asText());
-    }
-
-    /** Appends the GB 11643 check character to 17 digits. */
-    private static String idNumber(String body) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * w[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
     }
 
     @Test
@@ -363,7 +338,7 @@ public class PortalIT {
     public void theWholeAccountFlowOverHttp() throws Exception {
         Accounts a = accounts();
         long unit = a.unitId("第一高级中学");
-        String id = idNumber("41030219880305002");
+        String id = Accounts.idNumber("41030219880305002");
         a.register(id, "赵敏", unit, "春风十里2026洛阳");
 
         Http professional = http.fresh();
@@ -398,7 +373,7 @@ public class PortalIT {
     public void theGuidesMessagesAndARejection() throws Exception {
         Accounts a = accounts();
         long unit = a.unitId("第一高级中学");
-        String id = idNumber("41030219790911003");
+        String id = Accounts.idNumber("41030219790911003");
         a.register(id, "钱进", unit, "黄河远上白云间79");
         Http c = http.fresh();
         JsonNode badCaptcha = assertProblem(a.tryLogin(c, "professional", id, "黄河远上白云间79", "0000"), 400, "captcha_invalid");
@@ -407,7 +382,7 @@ public class PortalIT {
         assertEquals("账户或密码错误", badPassword.path("message").asText());
         assertEquals("账户或密码错误", assertProblem(a.tryLogin(c, "unit_admin", id, "黄河远上白云间79"), 401, "bad_credentials")
                 .path("message").asText());
-        assertEquals("账户或密码错误", assertProblem(a.tryLogin(c, "professional", idNumber("41030219790911011"), "黄河远上白云间79"),
+        assertEquals("账户或密码错误", assertProblem(a.tryLogin(c, "professional", Accounts.idNumber("41030219790911011"), "黄河远上白云间79"),
                 401, "bad_credentials").path("message").asText());
         assertEquals("此账号还未被审核", assertProblem(a.tryLogin(c, "professional", id, "黄河远上白云间79"), 403, "not_approved")
                 .path("message").asText());
@@ -469,7 +444,7 @@ public class PortalIT {
         Accounts a = accounts();
         long unit = a.unitId("第一高级中学");
         long otherUnit = a.unitId("轴承研究所");
-        String id = idNumber("41030219920101004");
+        String id = Accounts.idNumber("41030219920101004");
         a.register(id, "孙丽", unit, "洛阳牡丹甲天下92");
         Http own = a.loginAs("unit_admin", a.unitAdmin(unit, "yizhong.admin4"), Accounts.STAFF_PASSWORD);
         long registration = a.pendingOf(own, "孙丽").path("id").asLong();
@@ -502,7 +477,7 @@ public class PortalIT {
             pool.shutdown();
         }
         // a professional cannot review
-        String pid = idNumber("41030219920101012");
+        String pid = Accounts.idNumber("41030219920101012");
         a.register(pid, "周周", unit, "洛阳牡丹甲天下92");
         own.postWith("/api/unit/registrations/" + a.pendingOf(own, "周周").path("id").asLong() + "/decision", "{\"decision\":\"approve\"}");
         assertProblem(a.loginAs("professional", pid, "洛阳牡丹甲天下92").get("/api/unit/registrations"), 403, "forbidden");
@@ -619,7 +594,7 @@ public class PortalIT {
 
     private Http professional(String idBody, String name) throws Exception {
         Accounts a = accounts();
-        return a.professional(a.unitId("第一高级中学"), idNumber(idBody), name, "申报用的长密码2026", "yizhong.decl");
+        return a.professional(a.unitId("第一高级中学"), Accounts.idNumber(idBody), name, "申报用的长密码2026", "yizhong.decl");
     }
 
     private static String trainingValues(int days) {

@@ -76,6 +76,17 @@ final class PortalOptions {
     }
 
 
+    /** The options plus the given system properties of the Maven command line (e.g. a benchmark's settings), passed into the container. */
+    static Option[] withProperties(String unpackName, String... keys) throws IOException {
+        java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(options(unpackName)));
+        for (String key : keys) {
+            if (System.getProperty(key) != null) {
+                options.add(systemProperty(key).value(System.getProperty(key)));
+            }
+        }
+        return options.toArray(new Option[0]);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -56,8 +56,9 @@ final class UnitRegistrations {
         try (SqlSession session = store.session()) {
             AccountMapper m = session.getMapper(AccountMapper.class);
             int total = m.countRegistrations(unit, s);
+            String unitName = unitName(unit); // every row is of the admin's unit
             List<Map<String, Object>> items = m.registrations(unit, s, page.offset(), page.size()).stream()
-                    .map(this::view).toList();
+                    .map(r -> view(r, unitName)).toList();
             return new Page<>(items, total, page);
         }
     }
@@ -69,7 +70,7 @@ final class UnitRegistrations {
             if (row == null) {
                 throw ProblemException.notFound("registration_not_found", NOT_FOUND);
             }
-            return view(row);
+            return view(row, unitName(unit));
         }
     }
 
@@ -100,7 +101,7 @@ final class UnitRegistrations {
                         approve ? "approved" : "rejected", address);
                 session.commit();
                 LOG.info("Registration {} {} by account {}", id, approve ? "approved" : "rejected", admin.accountId());
-                return view(m.registration(unit, id));
+                return view(m.registration(unit, id), unitName(unit));
             }
             RegistrationRow row = m.registration(unit, id);
             if (row == null) {
@@ -118,7 +119,11 @@ final class UnitRegistrations {
         return admin.unitId();
     }
 
-    private Map<String, Object> view(RegistrationRow r) {
+    private String unitName(long unitId) {
+        return directory.unit(unitId).map(x -> x.name).orElse(null);
+    }
+
+    private Map<String, Object> view(RegistrationRow r, String unitName) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", r.id);
         v.put("version", r.version);
@@ -134,7 +139,7 @@ final class UnitRegistrations {
         v.put("regionCode", r.regionCode);
         v.put("regionName", directory.region(r.regionCode).map(x -> x.name).orElse(null));
         v.put("unitId", r.unitId);
-        v.put("unitName", r.unitId == null ? null : directory.unit(r.unitId).map(x -> x.name).orElse(null));
+        v.put("unitName", unitName);
         v.put("departmentId", r.departmentId);
         v.put("departmentName", r.departmentId == null ? null : directory.department(r.departmentId).map(x -> x.name).orElse(null));
         v.put("ethnicGroup", r.ethnicGroup);

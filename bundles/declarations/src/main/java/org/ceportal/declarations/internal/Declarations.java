@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +74,7 @@ final class Declarations {
             }
             return e;
         } catch (RuntimeException ex) {
-            LoggerFactory.getLogger(Declarations.class).error("Learning form {} {} failed to evaluate",
+            LOG.error("Learning form {} {} failed to evaluate",
                     live.description().id(), live.description().version(), ex);
             throw new ProblemException(503, "form_failed", "该学习形式暂时无法使用，请稍后再试或联系运维人员");
         }
@@ -367,7 +366,7 @@ final class Declarations {
             c.explanation = e.explanation() == null ? null : truncate(e.explanation(), 500);
             if (r.claimedHours == null) {
                 c.claimed = e.proposed();
-            } else if (r.claimedHours.signum() <= 0 || r.claimedHours.scale() > 2 && r.claimedHours.stripTrailingZeros().scale() > 2) {
+            } else if (r.claimedHours.signum() <= 0 || r.claimedHours.stripTrailingZeros().scale() > 2) {
                 errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "应大于 0，最多两位小数"));
             } else if (r.claimedHours.compareTo(e.proposed()) > 0) {
                 errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "不能超过按规则核算的 "
@@ -515,9 +514,5 @@ final class Declarations {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON unreadable", e);
         }
-    }
-
-    Optional<FormRegistry.Live> form(String id) {
-        return forms.get(id);
     }
 }

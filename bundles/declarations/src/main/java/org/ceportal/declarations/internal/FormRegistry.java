@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.LearningForm;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = FormRegistry.class, immediate = true)
 public final class FormRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(FormRegistry.class);
-    private static final Comparator<Live> NEWEST_FIRST = Comparator.comparing((Live l) -> Versions.key(l.description().version()))
+    private static final Comparator<Live> NEWEST_FIRST = Comparator.comparing((Live l) -> Version.parseVersion(l.description().version()))
             .reversed();
 
     /** A live form with the description it gave when it arrived. */
