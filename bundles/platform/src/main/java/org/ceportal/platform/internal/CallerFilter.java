@@ -16,11 +16,14 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
 /**
- * Resolves the caller of each request through the best {@link Authenticator} and
- * leaves it in the request for {@link Access}. Without an authenticator every
+ * Resolves the caller of each request through the {@link Authenticator} that
+ * configuration names and leaves it in the request for {@link Access}. A bundle that
+ * registers another authenticator, however highly ranked, is not asked: the reference
+ * targets the accounts' session authenticator unless {@code authenticator.target} in
+ * {@code org.ceportal.platform.caller} says otherwise. Without an authenticator every
  * request is anonymous, so protected calls answer 401.
  */
-@Component(service = ContainerRequestFilter.class)
+@Component(service = ContainerRequestFilter.class, configurationPid = "org.ceportal.platform.caller")
 @JakartarsExtension
 @JakartarsName("ceportal-caller")
 @Priority(Priorities.AUTHENTICATION)
@@ -29,7 +32,7 @@ public final class CallerFilter implements ContainerRequestFilter {
     // Dynamic, so that installing or updating the accounts bundle does not restart
     // the REST application.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + Authenticator.NAME + "=sessions)")
     private volatile Authenticator authenticator;
 
     @Override

@@ -8,11 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.ceportal.platform.health.HealthCheck;
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * {@code GET /api/health}: 200 with {@code status UP} when every required check is
  * present and up, otherwise 503 with {@code DOWN}; each check's facts under
- * {@code checks}.
+ * {@code checks}. Error texts (which may name hosts, files or SQL) are shown to ops
+ * only; everyone else sees the statuses.
  */
 @Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "org.ceportal.platform.health")
 @Designate(ocd = HealthResource.Config.class)
@@ -57,7 +62,8 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
+    public Response health(@Context ContainerRequestContext request) {
+        boolean ops = Access.caller(request).map(c -> c.role() == Role.OPS).orElse(false);
         Map<String, Object> results = new LinkedHashMap<>();
         boolean up = true;
         for (HealthCheck check : checks) {
@@ -69,13 +75,13 @@ public final class HealthResource {
             }
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("status", r.up() ? "UP" : "DOWN");
-            one.putAll(r.detail());
+            one.putAll(ops ? r.detail() : withoutErrors(r.detail()));
             results.put(check.name(), one);
             up &= r.up();
         }
         for (String name : required) {
             if (!results.containsKey(name)) {
-                results.put(name, Map.of("status", "DOWN", "error", "not available"));
+                results.put(name, ops ? Map.of("status", "DOWN", "error", "not available") : Map.of("status", "DOWN"));
                 up = false;
             }
         }
@@ -85,5 +91,18 @@ public final class HealthResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(up ? 200 : 503).entity(body).cacheControl(noStore).build();
+    }
+
+    /** The detail without {@code error} entries, at any depth. */
+    static Map<String, Object> withoutErrors(Map<?, ?> detail) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : detail.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (key.equals("error") || key.endsWith("Error")) {
+                continue;
+            }
+            out.put(key, e.getValue() instanceof Map<?, ?> inner ? withoutErrors(inner) : e.getValue());
+        }
+        return out;
     }
 }

@@ -30,8 +30,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            return Problems.response(p.status(), p.code(), p.getMessage(), p.errors());
+        // a ProblemException may arrive wrapped, e.g. thrown by a bounded request stream inside the JSON reader
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return Problems.response(p.status(), p.code(), p.getMessage(), p.errors());
+            }
         }
         if (failure instanceof JsonProcessingException json) {
             return badJson(json);

@@ -7,10 +7,19 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Resolves the caller of a REST request, e.g. from a session cookie. Registered as
- * an OSGi service; the platform asks the highest-ranked one for every request.
+ * an OSGi service with the property {@link #NAME}; the platform asks the one that
+ * its configuration names (by default {@code sessions}, the accounts bundle's), never
+ * simply the highest-ranked one.
  */
 @ConsumerType
 public interface Authenticator {
+    /**
+     * Service property naming an authenticator, matched by the platform's
+     * {@code authenticator.target} filter.
+     *
+     * @since 1.2
+     */
+    String NAME = "ceportal.authenticator";
 
     /**
      * @param request the incoming request (headers and cookies)

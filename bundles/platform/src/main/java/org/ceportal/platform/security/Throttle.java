@@ -1,4 +1,4 @@
-package org.ceportal.accounts.internal;
+package org.ceportal.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-address limit on login attempts: at most {@code limit} attempts in any sliding
- * {@code window}. Held in memory (one node's view); the account lock-out, which is
- * in the database, is what stops a distributed guesser.
+ * At most {@code limit} attempts per key in any sliding {@code window}, held in this
+ * node's memory. Keys are client addresses as {@link ClientAddresses#throttleKey}
+ * gives them, so that an IPv6 client counts once per /64. The number of keys tracked
+ * is bounded; under a flood of new keys the oldest idle ones are forgotten first.
+ *
+ * @since 1.2
  */
-final class LoginThrottle {
+public final class Throttle {
     private static final int MAX_TRACKED = 50_000;
 
     private final int limit;
@@ -21,24 +24,27 @@ final class LoginThrottle {
     private final Clock clock;
     private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
-    LoginThrottle(int limit, Duration window, Clock clock) {
+    public Throttle(int limit, Duration window, Clock clock) {
+        if (limit < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("bad throttle");
+        }
         this.limit = limit;
         this.window = window;
         this.clock = clock;
     }
 
     /**
-     * Records an attempt from {@code address}.
+     * Records an attempt under {@code key}.
      *
      * @return zero when allowed, otherwise the seconds until the next attempt is allowed
      */
-    long acquire(String address) {
+    public long acquire(String key) {
         long now = clock.millis();
         long horizon = now - window.toMillis();
         if (attempts.size() > MAX_TRACKED) {
             purge(horizon);
         }
-        Deque<Long> times = attempts.computeIfAbsent(address == null ? "" : address, a -> new ArrayDeque<>());
+        Deque<Long> times = attempts.computeIfAbsent(key == null ? "" : key, a -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= horizon) {
                 times.pollFirst();

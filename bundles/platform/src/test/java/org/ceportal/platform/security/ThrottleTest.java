@@ -1,0 +1,89 @@
+package org.ceportal.platform.security;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.Test;
+
+public class ThrottleTest {
+
+    /** A clock the test moves forward. */
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    public void allowsTheLimitPerWindowAndSaysHowLongToWait() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        Throttle throttle = new Throttle(3, Duration.ofSeconds(60), clock);
+        assertEquals(0, throttle.acquire("10.0.0.1"));
+        assertEquals(0, throttle.acquire("10.0.0.1"));
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(0, throttle.acquire("10.0.0.1"));
+        long wait = throttle.acquire("10.0.0.1");
+        assertTrue("wait " + wait, wait > 0 && wait <= 30);
+        assertEquals("another address is not affected", 0, throttle.acquire("10.0.0.2"));
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(0, throttle.acquire("10.0.0.1"));
+    }
+
+    @Test
+    public void anIpv6ClientCountsOncePerSlash64() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        Throttle throttle = new Throttle(2, Duration.ofSeconds(60), clock);
+        // a client rotating through the addresses of its /64 is still one client
+        assertEquals(0, throttle.acquire(ClientAddresses.throttleKey("2001:db8:1:2::1")));
+        assertEquals(0, throttle.acquire(ClientAddresses.throttleKey("2001:db8:1:2:ffff:0:0:9")));
+        assertTrue(throttle.acquire(ClientAddresses.throttleKey("[2001:0db8:0001:0002:abcd::7]")) > 0);
+        assertEquals("the neighbouring /64 is someone else", 0,
+                throttle.acquire(ClientAddresses.throttleKey("2001:db8:1:3::1")));
+    }
+
+    @Test
+    public void throttleKeys() {
+        assertEquals("203.0.113.9", ClientAddresses.throttleKey("203.0.113.9"));
+        assertEquals("2001:db8:1:2::/64", ClientAddresses.throttleKey("2001:db8:1:2:3:4:5:6"));
+        assertEquals("IPv4-mapped IPv6 is the IPv4 client", "192.0.2.1", ClientAddresses.throttleKey("::ffff:192.0.2.1"));
+        assertEquals("not an address: unchanged", "example.org", ClientAddresses.throttleKey("example.org"));
+    }
+
+    @Test
+    public void literalsNeverLookUpNames() {
+        assertTrue(ClientAddresses.literal("localhost").isEmpty());
+        assertTrue(ClientAddresses.literal("999.1.1.1").isEmpty());
+        assertTrue(ClientAddresses.literal("1.2.3").isEmpty());
+        assertTrue(ClientAddresses.literal("").isEmpty());
+        assertTrue(ClientAddresses.literal(null).isEmpty());
+        assertTrue(ClientAddresses.literal("::1").isPresent());
+        assertTrue(ClientAddresses.literal("fe80::1%eth0").isPresent());
+    }
+}
