@@ -14,7 +14,17 @@ public interface AccountMapper {
 
     AccountRow findByLogin(@Param("role") String role, @Param("login") String login);
 
+    /** Registrations of the ID number that are not superseded (a rejected one is, once the number registers again). */
     int countByIdNumber(@Param("idNumber") String idNumber);
+
+    /**
+     * Moves a rejected registration out of the way of a new one for the same ID
+     * number: its login gets {@code retiredLogin} and its person row no longer holds
+     * the number as live. The rows stay, as history.
+     */
+    int retireRejectedAccount(@Param("id") long id, @Param("retiredLogin") String retiredLogin);
+
+    int retireRejectedPerson(@Param("id") long id);
 
     void audit(@Param("at") Timestamp at, @Param("actorId") Long actorId, @Param("action") String action,
             @Param("subject") String subject, @Param("outcome") String outcome, @Param("address") String address);
@@ -23,12 +33,29 @@ public interface AccountMapper {
 
     PersonRow findPerson(@Param("accountId") long accountId);
 
-    /** Counts a failed password and, when the policy says so, locks until {@code lockedUntil}. */
-    int recordFailure(@Param("id") long id, @Param("lockedUntil") Timestamp lockedUntil);
+    /** Counts a password attempt unless the account is locked at {@code now}; 0 rows when it is. */
+    int claimAttempt(@Param("id") long id, @Param("now") Timestamp now);
+
+    int failedLogins(@Param("id") long id);
+
+    Timestamp lockedUntil(@Param("id") long id);
+
+    int lockUntil(@Param("id") long id, @Param("until") Timestamp until);
 
     int resetFailures(@Param("id") long id);
 
     int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+
+    // first ops account
+
+    int countOps();
+
+    void insertSetupToken(@Param("tokenHash") String tokenHash, @Param("expiresAt") Timestamp expiresAt);
+
+    /** Deletes the token if it is there and unexpired: 1 for the one caller that consumed it. */
+    int consumeSetupToken(@Param("tokenHash") String tokenHash, @Param("now") Timestamp now);
+
+    int deleteSetupTokens();
 
     // sessions
 

@@ -1,5 +1,6 @@
 package org.ceportal.accounts.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -50,33 +51,50 @@ public final class AccountsComponent {
 
         @AttributeDefinition(name = "Always mark the session cookie Secure",
                 description = "Set when a TLS proxy in front of the portal talks plain HTTP to it; "
-                        + "the cookie is Secure anyway when the request itself came over https")
+                        + "the cookie is Secure anyway when the request itself came over https. A Secure cookie "
+                        + "is named __Host-ceportal_session, and with this set only that name is accepted")
         boolean secureCookie() default false;
+
+        @AttributeDefinition(name = "Setup token lifetime (minutes)",
+                description = "While no ops account exists, each start writes a one-time token for /setup.html into "
+                        + "data/ceportal/setup-token.txt; it is valid this long", min = "5", max = "10080")
+        int setupTokenMinutes() default 60;
     }
 
+    private final Store store;
     private final RegistrationService registrations;
     private final StaffAccounts staff;
     private final Sessions sessions;
     private final UnitRegistrations unitRegistrations;
     private final boolean secureCookie;
+    private final FirstOpsSetup setup;
 
     @Activate
     public AccountsComponent(Config config, BundleContext context, @Reference Database database,
             @Reference DirectoryService directory) {
-        Store store = database.open(context.getBundle(), "accounts", AccountMapper.class);
+        this.store = database.open(context.getBundle(), "accounts", AccountMapper.class);
         PasswordPolicy policy = PasswordPolicy.load();
         PasswordHasher hasher = new PasswordHasher(Math.min(10_000_000, Math.max(100_000, config.pbkdf2Iterations())));
         Clock clock = Clock.systemUTC();
-        this.registrations = new RegistrationService(store, directory, policy, hasher, clock);
-        this.staff = new StaffAccounts(store, directory, policy, hasher, clock);
         int first = Math.max(1, config.lockoutFirstSeconds());
         LockoutPolicy lockout = new LockoutPolicy(Math.max(1, config.lockoutFreeFailures()),
                 Duration.ofSeconds(first), Duration.ofSeconds(Math.max(first, config.lockoutMaxSeconds())));
-        this.sessions = new Sessions(store, policy, hasher, lockout,
+        Credentials credentials = new Credentials(store, hasher, lockout, clock);
+        this.registrations = new RegistrationService(store, directory, policy, hasher, credentials, clock);
+        this.staff = new StaffAccounts(store, directory, policy, hasher, clock);
+        this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
                 Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock);
         this.unitRegistrations = new UnitRegistrations(store, directory, clock);
+        this.setup = new FirstOpsSetup(store, staff,
+                Path.of(System.getProperty("karaf.data", "data"), "ceportal", "setup-token.txt"),
+                Duration.ofMinutes(Math.max(5, config.setupTokenMinutes())), clock);
+        setup.start();
         this.secureCookie = config.secureCookie();
+    }
+
+    Store store() {
+        return store;
     }
 
     Sessions sessions() {
@@ -93,6 +111,10 @@ public final class AccountsComponent {
 
     RegistrationService registrations() {
         return registrations;
+    }
+
+    FirstOpsSetup setup() {
+        return setup;
     }
 
     public StaffAccounts staff() {

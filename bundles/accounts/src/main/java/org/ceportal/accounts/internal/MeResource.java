@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.ClientAddresses;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
@@ -38,11 +39,14 @@ public final class MeResource {
 
     private final AccountsComponent accounts;
     private final DirectoryService directory;
+    private final ClientAddresses clients;
 
     @Activate
-    public MeResource(@Reference AccountsComponent accounts, @Reference DirectoryService directory) {
+    public MeResource(@Reference AccountsComponent accounts, @Reference DirectoryService directory,
+            @Reference ClientAddresses clients) {
         this.accounts = accounts;
         this.directory = directory;
+        this.clients = clients;
     }
 
     /** Body of {@code PUT /me/password}. */
@@ -77,7 +81,7 @@ public final class MeResource {
         if (change == null) {
             throw ProblemException.invalid("currentPassword", "请输入当前密码");
         }
-        accounts.sessions().changePassword(session(request), change.currentPassword, change.newPassword, http.getRemoteAddr());
+        accounts.sessions().changePassword(session(request), change.currentPassword, change.newPassword, clients.of(http));
         return Response.noContent().build();
     }
 

@@ -21,4 +21,7 @@ public class RegistrationRequest {
     public String school;
     public String majorCode;
     public String titleCode;
+    /** The captcha shown on the page ({@code POST /api/captchas}) and what the person typed. */
+    public String captchaId;
+    public String captchaAnswer;
 }

@@ -1,7 +1,5 @@
 package org.ceportal.accounts.internal;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,7 +9,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.ceportal.platform.api.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,25 +25,34 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class RegistrationResource {
     private final RegistrationService registrations;
+    private final ThrottleComponent throttle;
+    private final CaptchaCheck captchas;
 
     @Activate
-    public RegistrationResource(@Reference AccountsComponent accounts) {
+    public RegistrationResource(@Reference AccountsComponent accounts, @Reference ThrottleComponent throttle,
+            @Reference CaptchaCheck captchas) {
         this.registrations = accounts.registrations();
+        this.throttle = throttle;
+        this.captchas = captchas;
+    }
+
+    /** The answer to a registration. */
+    record Submitted(String state, String message) {
     }
 
     @POST
     public Response register(@Context HttpServletRequest http, RegistrationRequest request) {
-        registrations.register(request, http.getRemoteAddr());
-        return Response.accepted(Map.of("state", "pending", "message", RegistrationService.PENDING_MESSAGE)).build();
+        registrations.register(request, throttle.acquire(http, "register"), captchas::verify);
+        return Response.accepted(new Submitted("pending", RegistrationService.PENDING_MESSAGE)).build();
     }
 
-    /** Body {@code {idNumber, password}}; answers only to the person who knows the password. */
+    /**
+     * Body {@code {idNumber, password, captchaId, captchaAnswer}}; answers only to the
+     * person who knows the password, at the cost of a login attempt.
+     */
     @POST
     @Path("status")
-    public Map<String, Object> status(Map<String, String> body) {
-        if (body == null) {
-            throw ProblemException.invalid("idNumber", "请输入身份证号和密码");
-        }
-        return registrations.status(body.get("idNumber"), body.get("password"));
+    public RegistrationService.Status status(@Context HttpServletRequest http, RegistrationService.StatusRequest body) {
+        return registrations.status(body, throttle.acquire(http, "status"), captchas::verify);
     }
 }

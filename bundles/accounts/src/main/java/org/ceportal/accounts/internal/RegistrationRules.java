@@ -11,12 +11,13 @@ import org.ceportal.directory.api.Department;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.directory.api.Unit;
 import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.Texts;
 
 /** Field-by-field checks of a registration, with zh-CN messages for the page. */
 final class RegistrationRules {
     static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9\\-]{1,63}(\\.[A-Za-z0-9\\-]{1,63})*\\.[A-Za-z]{2,24}");
-    static final Pattern NAME = Pattern.compile("[\\p{IsHan}·A-Za-z\\s]{2,30}");
+    static final Pattern NAME = Pattern.compile("[\\p{IsHan}·A-Za-z ]{2,30}");
 
     private final DirectoryService directory;
     private final PasswordPolicy passwords;
@@ -37,7 +38,8 @@ final class RegistrationRules {
             errors.add(new FieldError("mobile", "请输入11位手机号码"));
         }
         String email = strip(r.email);
-        if (!EMAIL.matcher(email).matches() || email.length() > 100) {
+        // the length first: the pattern then runs on at most 100 characters
+        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "请输入有效的电子邮箱"));
         }
         if (r.password == null || r.password.isEmpty()) {
@@ -65,8 +67,10 @@ final class RegistrationRules {
                 errors.add(new FieldError("departmentId", "所选部门不属于所选单位"));
             }
         }
-        if (!NAME.matcher(strip(r.name)).matches()) {
+        if (strip(r.name).length() > 60 || !NAME.matcher(strip(r.name)).matches()) {
             errors.add(new FieldError("name", "请输入真实姓名（2到30个字）"));
+        } else {
+            Texts.problem("name", "姓名", strip(r.name), 50, false).ifPresent(errors::add);
         }
         String gender = strip(r.gender);
         if (!gender.equals("M") && !gender.equals("F")) {
@@ -86,12 +90,8 @@ final class RegistrationRules {
         if (directory.ethnicGroup(strip(r.ethnicGroup)).isEmpty()) {
             errors.add(new FieldError("ethnicGroup", "请选择民族"));
         }
-        if (length(r.nativePlace) > 50) {
-            errors.add(new FieldError("nativePlace", "籍贯不能超过50个字"));
-        }
-        if (length(r.school) > 100) {
-            errors.add(new FieldError("school", "毕业院校不能超过100个字"));
-        }
+        Texts.problem("nativePlace", "籍贯", strip(r.nativePlace), 50, false).ifPresent(errors::add);
+        Texts.problem("school", "毕业院校", strip(r.school), 100, false).ifPresent(errors::add);
         if (!strip(r.majorCode).isEmpty() && directory.major(strip(r.majorCode)).filter(m -> m.leaf).isEmpty()) {
             errors.add(new FieldError("majorCode", "请从列表中选择所学专业"));
         }
@@ -103,9 +103,5 @@ final class RegistrationRules {
 
     static String strip(String s) {
         return s == null ? "" : s.strip();
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.strip().codePointCount(0, s.strip().length());
     }
 }

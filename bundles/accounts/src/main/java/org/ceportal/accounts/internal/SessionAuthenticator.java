@@ -21,24 +21,32 @@ import org.osgi.service.component.annotations.Reference;
  * carry the session's CSRF token in {@code X-CSRF-Token}; without it the caller is
  * anonymous and marked so that protected calls answer 403 {@code csrf_failed}.
  */
-@Component(service = Authenticator.class)
+@Component(service = Authenticator.class, property = Authenticator.NAME + "=sessions")
 public final class SessionAuthenticator implements Authenticator {
     static final String COOKIE = "ceportal_session";
+    /** The name of the cookie when it is Secure: the browser keeps it for this host, path / and https only. */
+    static final String SECURE_COOKIE = "__Host-ceportal_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** Request property holding the {@link Sessions.Current} session. */
     static final String SESSION_PROPERTY = "org.ceportal.accounts.session";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Sessions sessions;
+    private final boolean secureOnly;
 
     @Activate
     public SessionAuthenticator(@Reference AccountsComponent accounts) {
         this.sessions = accounts.sessions();
+        this.secureOnly = accounts.secureCookie();
     }
 
     @Override
     public Optional<Caller> authenticate(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(COOKIE);
+        // behind TLS only the __Host- cookie counts: a sibling host cannot plant that one
+        Cookie cookie = request.getCookies().get(SECURE_COOKIE);
+        if (cookie == null && !secureOnly) {
+            cookie = request.getCookies().get(COOKIE);
+        }
         if (cookie == null) {
             return Optional.empty();
         }

@@ -1,8 +1,5 @@
 package org.ceportal.accounts.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,14 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import org.ceportal.captcha.api.CaptchaService;
-import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
 import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -35,33 +29,28 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SessionResource {
-    static final String THROTTLED = "登录尝试过于频繁，请稍后再试";
-
     private final AccountsComponent accounts;
     private final ThrottleComponent throttle;
-    private final CaptchaService captchas;
+    private final CaptchaCheck captchas;
 
     @Activate
     public SessionResource(@Reference AccountsComponent accounts, @Reference ThrottleComponent throttle,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) CaptchaService captchas) {
+            @Reference CaptchaCheck captchas) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.captchas = captchas;
     }
 
+    /** The answer to a login. */
+    record LoggedIn(String name, String role, String csrfToken, String expiresAt) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@Context HttpServletRequest http, Sessions.LoginRequest request) {
-        long wait = throttle.acquire(http.getRemoteAddr());
-        if (wait > 0) {
-            throw new ProblemException(429, "too_many_attempts", THROTTLED + "（约" + wait + "秒后）");
-        }
-        Sessions.NewSession s = accounts.sessions().login(request, http.getRemoteAddr(), captchas::verify);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", s.caller().name());
-        body.put("role", s.caller().role().name());
-        body.put("csrfToken", s.csrfToken());
-        body.put("expiresAt", s.expiresAt().toString());
+        String address = throttle.acquire(http, "login");
+        Sessions.NewSession s = accounts.sessions().login(request, address, captchas::verify);
+        LoggedIn body = new LoggedIn(s.caller().name(), s.caller().role().name(), s.csrfToken(), s.expiresAt().toString());
         int maxAge = (int) accounts.sessions().absoluteTimeout().getSeconds();
         return Response.ok(body).cookie(cookie(http, s.token(), maxAge)).cacheControl(noStore()).build();
     }
@@ -72,19 +61,24 @@ public final class SessionResource {
     public Response logout(@Context HttpServletRequest http, @Context ContainerRequestContext request) {
         Object session = request.getProperty(SessionAuthenticator.SESSION_PROPERTY);
         if (session instanceof Sessions.Current current) {
-            accounts.sessions().logout(current, http.getRemoteAddr());
+            accounts.sessions().logout(current, throttle.address(http));
         } else if (request.getProperty(Access.CSRF_FAILED_PROPERTY) != null) {
             Access.require(request, Role.values()); // answers 403 csrf_failed
         }
         return Response.noContent().cookie(cookie(http, "", 0)).build();
     }
 
+    /**
+     * The session cookie. A Secure one carries the {@code __Host-} prefix, so that the
+     * browser takes it only from this host over https, for path /, with no Domain.
+     */
     private NewCookie cookie(HttpServletRequest http, String value, int maxAge) {
-        return new NewCookie.Builder(SessionAuthenticator.COOKIE)
+        boolean secure = http.isSecure() || accounts.secureCookie();
+        return new NewCookie.Builder(secure ? SessionAuthenticator.SECURE_COOKIE : SessionAuthenticator.COOKIE)
                 .value(value)
                 .path("/")
                 .httpOnly(true)
-                .secure(http.isSecure() || accounts.secureCookie())
+                .secure(secure)
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(maxAge)
                 .build();

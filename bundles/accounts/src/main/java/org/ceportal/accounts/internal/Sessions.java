@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * token the browser keeps in a cookie; the database keeps only its SHA-256.
  */
 final class Sessions {
-    static final String BAD_CREDENTIALS = "账户或密码错误";
+    static final String BAD_CREDENTIALS = Credentials.BAD_CREDENTIALS;
     static final String BAD_CAPTCHA = "验证码错误";
     static final String NOT_APPROVED = "此账号还未被审核";
     static final String WRONG_CURRENT_PASSWORD = "当前密码不正确";
@@ -45,19 +45,19 @@ final class Sessions {
     private final Store store;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
-    private final LockoutPolicy lockout;
+    private final Credentials credentials;
     private final Duration idle;
     private final Duration absolute;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong nextPurge = new AtomicLong();
 
-    Sessions(Store store, PasswordPolicy policy, PasswordHasher hasher, LockoutPolicy lockout,
+    Sessions(Store store, PasswordPolicy policy, PasswordHasher hasher, Credentials credentials,
             Duration idle, Duration absolute, Clock clock) {
         this.store = store;
         this.policy = policy;
         this.hasher = hasher;
-        this.lockout = lockout;
+        this.credentials = credentials;
         this.idle = idle;
         this.absolute = absolute;
         this.clock = clock;
@@ -110,37 +110,17 @@ final class Sessions {
         String login = role == Role.PROFESSIONAL ? IdNumbers.normalise(r.account) : r.account.strip();
         Instant now = clock.instant();
         if (!captcha.test(r.captchaId.strip(), r.captchaAnswer)) {
-            audit(now, null, "login", subject(role, login), "captcha", address);
-            throw new ProblemException(400, "captcha_invalid", BAD_CAPTCHA, List.of(new FieldError("captchaAnswer", BAD_CAPTCHA)));
+            credentials.audit(now, null, "login", Credentials.subject(role, login), "captcha", address);
+            throw badCaptcha();
         }
-        char[] password = r.password.toCharArray();
-        AccountRow a = null;
-        if (login.length() <= 32 && r.password.length() <= PasswordPolicy.MAX_LENGTH * 2) {
-            try (SqlSession s = store.session()) {
-                a = s.getMapper(AccountMapper.class).findByLogin(role.name(), login);
-            }
-        }
-        if (a == null) {
-            hasher.dummyVerify(password);
-            audit(now, null, "login", subject(role, login), "bad_credentials", address);
-            throw badCredentials();
-        }
-        if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
-            audit(now, a.id, "login", subject(role, login), "locked", address);
-            throw new ProblemException(429, "account_locked", LockoutPolicy.lockedMessage(now, a.lockedUntil.toInstant()));
-        }
-        if (!hasher.verify(password, a.passwordHash)) {
-            recordFailure(a, now);
-            audit(now, a.id, "login", subject(role, login), "bad_credentials", address);
-            throw badCredentials();
-        }
+        AccountRow a = credentials.check(role, login, r.password, "login", address);
         // Only someone who knows the password learns the state of the account.
         if ("pending".equals(a.state)) {
-            audit(now, a.id, "login", subject(role, login), "not_approved", address);
+            credentials.audit(now, a.id, "login", Credentials.subject(role, login), "not_approved", address);
             throw new ProblemException(403, "not_approved", NOT_APPROVED);
         }
         if ("rejected".equals(a.state)) {
-            audit(now, a.id, "login", subject(role, login), "rejected", address);
+            credentials.audit(now, a.id, "login", Credentials.subject(role, login), "rejected", address);
             String reason = a.rejectReason == null || a.rejectReason.isBlank() ? "" : "：" + a.rejectReason;
             throw new ProblemException(403, "registration_rejected",
                     "此账号的注册未通过审核" + reason + "。如有疑问请联系所在单位管理员");
@@ -148,11 +128,11 @@ final class Sessions {
         String token = randomToken();
         String csrf = randomToken();
         Instant expires = now.plus(absolute);
+        String rehashed = hasher.needsRehash(a.passwordHash) ? hasher.hash(r.password.toCharArray()) : null;
         try (SqlSession s = store.session()) {
             AccountMapper m = s.getMapper(AccountMapper.class);
-            m.resetFailures(a.id);
-            if (hasher.needsRehash(a.passwordHash)) {
-                m.updatePassword(a.id, hasher.hash(password));
+            if (rehashed != null) {
+                m.updatePassword(a.id, rehashed);
             }
             SessionRow row = new SessionRow();
             row.tokenHash = hash(token);
@@ -162,7 +142,7 @@ final class Sessions {
             row.lastSeenAt = row.createdAt;
             row.expiresAt = Timestamp.from(expires);
             m.insertSession(row);
-            m.audit(Timestamp.from(now), a.id, "login", subject(role, login), "success", address);
+            m.audit(Timestamp.from(now), a.id, "login", Credentials.subject(role, login), "success", Credentials.clip(address));
             s.commit();
         }
         purgeNowAndThen(now);
@@ -208,7 +188,7 @@ final class Sessions {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.deleteSession(session.tokenHash());
             m.audit(Timestamp.from(clock.instant()), session.caller().accountId(), "logout",
-                    "account:" + session.caller().accountId(), "success", address);
+                    "account:" + session.caller().accountId(), "success", Credentials.clip(address));
             s.commit();
         }
     }
@@ -234,13 +214,16 @@ final class Sessions {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw ProblemException.invalid("currentPassword", "请输入当前密码");
         }
-        if (a.lockedUntil != null && a.lockedUntil.toInstant().isAfter(now)) {
-            throw new ProblemException(429, "account_locked", LockoutPolicy.lockedMessage(now, a.lockedUntil.toInstant()));
-        }
-        if (currentPassword.length() > PasswordPolicy.MAX_LENGTH * 2 || !hasher.verify(currentPassword.toCharArray(), a.passwordHash)) {
-            recordFailure(a, now);
-            audit(now, id, "password_change", "account:" + id, "bad_current_password", address);
+        if (currentPassword.length() > PasswordPolicy.MAX_LENGTH * 2) {
             throw ProblemException.invalid("currentPassword", WRONG_CURRENT_PASSWORD);
+        }
+        try {
+            credentials.verify(a, currentPassword.toCharArray(), "password_change", "account:" + id, address, now);
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                throw ProblemException.invalid("currentPassword", WRONG_CURRENT_PASSWORD);
+            }
+            throw e;
         }
         List<FieldError> errors = new ArrayList<>();
         if (newPassword == null || newPassword.isEmpty()) {
@@ -262,9 +245,8 @@ final class Sessions {
         try (SqlSession s = store.session()) {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.updatePassword(id, hash);
-            m.resetFailures(id);
             int ended = m.deleteOtherSessions(id, session.tokenHash());
-            m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", address);
+            m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", Credentials.clip(address));
             s.commit();
             LOG.info("Account {} changed its password; {} other session(s) ended", id, ended);
         }
@@ -295,28 +277,8 @@ final class Sessions {
         return absolute;
     }
 
-    private void recordFailure(AccountRow a, Instant now) {
-        Optional<Duration> lock = lockout.lockAfter(a.failedLogins + 1);
-        try (SqlSession s = store.session()) {
-            s.getMapper(AccountMapper.class).recordFailure(a.id, lock.map(d -> Timestamp.from(now.plus(d))).orElse(null));
-            s.commit();
-        }
-    }
-
-    private void audit(Instant at, Long actor, String action, String subject, String outcome, String address) {
-        try (SqlSession s = store.session()) {
-            s.getMapper(AccountMapper.class).audit(Timestamp.from(at), actor, action, subject, outcome, address);
-            s.commit();
-        }
-    }
-
-    private static String subject(Role role, String login) {
-        String s = role.name() + ":" + login;
-        return s.length() > 64 ? s.substring(0, 64) : s;
-    }
-
-    private static ProblemException badCredentials() {
-        return new ProblemException(401, "bad_credentials", BAD_CREDENTIALS);
+    static ProblemException badCaptcha() {
+        return new ProblemException(400, "captcha_invalid", BAD_CAPTCHA, List.of(new FieldError("captchaAnswer", BAD_CAPTCHA)));
     }
 
     private String randomToken() {

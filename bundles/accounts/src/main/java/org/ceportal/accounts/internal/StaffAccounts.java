@@ -11,6 +11,7 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.persistence.Store;
 
@@ -42,6 +43,15 @@ public final class StaffAccounts {
      * @return the new account's id
      */
     public long create(String role, String login, String name, Long unitId, String password, Long actorId) {
+        return create(role, login, name, unitId, password, actorId, "created", m -> { });
+    }
+
+    /**
+     * Creates the account after {@code precondition} ran in the same transaction (it
+     * throws to refuse), so a consumed token and the new account commit together.
+     */
+    long create(String role, String login, String name, Long unitId, String password, Long actorId, String outcome,
+            java.util.function.Consumer<AccountMapper> precondition) {
         String r = role == null ? "" : role.strip().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (!r.equals("OPS") && !r.equals("UNIT_ADMIN")) {
@@ -50,8 +60,10 @@ public final class StaffAccounts {
         if (login == null || !LOGIN.matcher(login.strip()).matches()) {
             errors.add(new FieldError("login", "账号须以字母开头，由 3 到 32 个字母、数字、下划线、点或减号组成"));
         }
-        if (name == null || name.isBlank() || name.strip().length() > 50) {
+        if (name == null || name.isBlank()) {
             errors.add(new FieldError("name", "请填写姓名（不超过50个字）"));
+        } else {
+            Texts.problem("name", "姓名", name.strip(), 50, false).ifPresent(errors::add);
         }
         if (r.equals("UNIT_ADMIN") && (unitId == null || directory.unit(unitId).isEmpty())) {
             errors.add(new FieldError("unitId", "单位管理员必须属于一个已登记的单位"));
@@ -80,11 +92,15 @@ public final class StaffAccounts {
         a.createdAt = Timestamp.from(clock.instant());
         try (SqlSession s = store.session()) {
             AccountMapper m = s.getMapper(AccountMapper.class);
+            precondition.accept(m);
             if (m.findByLogin(r, a.login) != null) {
                 throw ProblemException.conflict("account_exists", "该账号已存在");
             }
             m.insertAccount(a);
-            m.audit(a.createdAt, actorId, "account_create", "account:" + a.id + " " + r, "created", null);
+            if (r.equals("OPS")) {
+                m.deleteSetupTokens(); // there is an ops account now: no one-time setup any more
+            }
+            m.audit(a.createdAt, actorId, "account_create", "account:" + a.id + " " + r, outcome, null);
             s.commit();
             return a.id;
         } catch (PersistenceException e) {

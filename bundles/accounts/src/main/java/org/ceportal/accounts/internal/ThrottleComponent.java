@@ -1,21 +1,36 @@
 package org.ceportal.accounts.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Store;
+import org.ceportal.platform.security.ClientAddresses;
+import org.ceportal.platform.security.Throttle;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The per-address limit on login attempts, configured apart from the accounts so a change restarts little. */
+/**
+ * The per-address limit on anonymous attempts that cost a password hash: login,
+ * registration and the registration status lookup share it. Configured apart from the
+ * accounts so a change restarts little.
+ */
 @Component(service = ThrottleComponent.class, configurationPid = ThrottleComponent.PID)
 @Designate(ocd = ThrottleComponent.Config.class)
 public final class ThrottleComponent {
     static final String PID = "org.ceportal.accounts.throttle";
 
-    @ObjectClassDefinition(name = "ceportal login throttle", description = "Login attempts allowed per client address")
+    @ObjectClassDefinition(name = "ceportal login throttle",
+            description = "Attempts (login, registration, status lookup) allowed per client address; IPv6 per /64")
     @interface Config {
         @AttributeDefinition(name = "Attempts per window", min = "1", max = "100000")
         int loginAttempts() default 30;
@@ -24,16 +39,42 @@ public final class ThrottleComponent {
         int windowSeconds() default 60;
     }
 
-    private final LoginThrottle throttle;
+    static final String THROTTLED = "尝试过于频繁，请稍后再试";
+
+    private final Throttle throttle;
+    private final ClientAddresses clients;
+    private final Store store;
 
     @Activate
-    public ThrottleComponent(Config config) {
-        this.throttle = new LoginThrottle(Math.max(1, config.loginAttempts()),
+    public ThrottleComponent(Config config, @Reference ClientAddresses clients, @Reference AccountsComponent accounts) {
+        this.throttle = new Throttle(Math.max(1, config.loginAttempts()),
                 Duration.ofSeconds(Math.max(1, config.windowSeconds())), Clock.systemUTC());
+        this.clients = clients;
+        this.store = accounts.store();
     }
 
-    /** @return 0 when the attempt may go ahead, else the seconds to wait */
-    long acquire(String address) {
-        return throttle.acquire(address);
+    /** The client's address, as trusted proxies name it. */
+    String address(HttpServletRequest http) {
+        return clients.of(http);
+    }
+
+    /**
+     * Counts an attempt of {@code action} from the client.
+     *
+     * @return the client's address
+     * @throws ProblemException 429 {@code too_many_attempts}, audited, when the client is over the limit
+     */
+    String acquire(HttpServletRequest http, String action) {
+        String address = clients.of(http);
+        long wait = throttle.acquire(ClientAddresses.throttleKey(address));
+        if (wait > 0) {
+            store.inTransaction(s -> {
+                s.getMapper(AccountMapper.class).audit(Timestamp.from(Instant.now()), null, action, null, "throttled",
+                        Credentials.clip(address));
+                return null;
+            });
+            throw new ProblemException(429, "too_many_attempts", THROTTLED + "（约" + wait + "秒后）");
+        }
+        return address;
     }
 }

@@ -18,6 +18,7 @@ import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.ClientAddresses;
 import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,10 +35,12 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class UnitRegistrationResource {
     private final UnitRegistrations registrations;
+    private final ClientAddresses clients;
 
     @Activate
-    public UnitRegistrationResource(@Reference AccountsComponent accounts) {
+    public UnitRegistrationResource(@Reference AccountsComponent accounts, @Reference ClientAddresses clients) {
         this.registrations = accounts.unitRegistrations();
+        this.clients = clients;
     }
 
     @GET
@@ -57,7 +60,7 @@ public final class UnitRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> decide(@Context HttpServletRequest http, @Context ContainerRequestContext request,
             @PathParam("id") String id, UnitRegistrations.Decision decision) {
-        return registrations.decide(Access.require(request, Role.UNIT_ADMIN), parseId(id), decision, http.getRemoteAddr());
+        return registrations.decide(Access.require(request, Role.UNIT_ADMIN), parseId(id), decision, clients.of(http));
     }
 
     static long parseId(String id) {

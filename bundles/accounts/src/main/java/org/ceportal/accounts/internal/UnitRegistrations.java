@@ -13,6 +13,7 @@ import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
@@ -88,8 +89,10 @@ final class UnitRegistrations {
         if (!approve && reason == null) {
             throw ProblemException.invalid("reason", "请填写不通过的原因");
         }
-        if (reason != null && reason.length() > 200) {
-            throw ProblemException.invalid("reason", "原因不能超过200个字");
+        if (reason != null) {
+            Texts.problem("reason", "原因", reason, 200, true).ifPresent(e -> {
+                throw ProblemException.invalid(List.of(e));
+            });
         }
         Instant now = clock.instant();
         try (SqlSession session = store.session()) {

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.util.function.BiPredicate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,19 +29,40 @@ import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.internal.TestStores;
+import org.ceportal.platform.persistence.Store;
 import org.junit.Before;
 import org.junit.Test;
 
 public class RegistrationServiceTest {
     /** A female teacher born 1990-03-07, valid check character. */
     static final String ID = withCheck("41030219900307124");
+    static final String PASSWORD = "洛阳牡丹2026春";
+    /** A captcha check that passes. */
+    static final BiPredicate<String, String> OK = (id, answer) -> true;
     private RegistrationService registrations;
+    private Store store;
 
     @Before
     public void setUp() {
-        registrations = new RegistrationService(TestStores.migrated("accounts", AccountMapper.class), new Directory(),
-                new PasswordPolicy(Set.of("12345678")), new PasswordHasher(1000),
-                Clock.fixed(Instant.parse("2026-12-31T15:00:00Z"), ZoneOffset.UTC));
+        store = TestStores.migrated("accounts", AccountMapper.class);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:00:00Z"), ZoneOffset.UTC);
+        PasswordHasher hasher = new PasswordHasher(1000);
+        registrations = new RegistrationService(store, new Directory(), new PasswordPolicy(Set.of("12345678")), hasher,
+                new Credentials(store, hasher, new LockoutPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(600)), clock),
+                clock);
+    }
+
+    static RegistrationService.StatusRequest statusOf(String idNumber, String password) {
+        RegistrationService.StatusRequest r = new RegistrationService.StatusRequest();
+        r.idNumber = idNumber;
+        r.password = password;
+        r.captchaId = "c1";
+        r.captchaAnswer = "1234";
+        return r;
+    }
+
+    private RegistrationService.Status status(String idNumber, String password) {
+        return registrations.status(statusOf(idNumber, password), "127.0.0.1", OK);
     }
 
     static String withCheck(String body) {
@@ -67,30 +89,33 @@ public class RegistrationServiceTest {
         r.birthDate = "1990-03-07";
         r.ethnicGroup = "01";
         r.majorCode = "040107";
+        r.captchaId = "c1";
+        r.captchaAnswer = "1234";
         return r;
     }
 
     @Test
     public void aValidRegistrationWaitsForApproval() {
-        registrations.register(valid(), "127.0.0.1");
-        Map<String, Object> status = registrations.status(ID, "洛阳牡丹2026春");
-        assertEquals("pending", status.get("state"));
-        assertEquals("注册信息正在等待所在单位管理员审核", status.get("message"));
+        registrations.register(valid(), "127.0.0.1", OK);
+        RegistrationService.Status status = status(ID, PASSWORD);
+        assertEquals("pending", status.state());
+        assertEquals("待审核", status.stateName());
+        assertEquals("注册信息正在等待所在单位管理员审核", status.message());
     }
 
     @Test
     public void lowerCaseXAndBlanksInTheIdNumberAreTheSamePerson() {
         RegistrationRequest r = valid();
         r.idNumber = " " + ID.toLowerCase() + " ";
-        registrations.register(r, null);
-        assertEquals("pending", registrations.status(ID, "洛阳牡丹2026春").get("state"));
+        registrations.register(r, null, OK);
+        assertEquals("pending", status(ID, PASSWORD).state());
     }
 
     @Test
     public void statusNeedsTheRightPasswordAndSaysTheSameForUnknownPeople() {
-        registrations.register(valid(), null);
-        ProblemException wrong = problem(401, () -> registrations.status(ID, "wrong-password"));
-        ProblemException unknown = problem(401, () -> registrations.status(withCheck("41030219800101001"), "whatever1"));
+        registrations.register(valid(), null, OK);
+        ProblemException wrong = problem(401, () -> status(ID, "wrong-password"));
+        ProblemException unknown = problem(401, () -> status(withCheck("41030219800101001"), "whatever1"));
         assertEquals("账户或密码错误", wrong.getMessage());
         assertEquals(wrong.getMessage(), unknown.getMessage());
         assertEquals(wrong.code(), unknown.code());
@@ -98,12 +123,12 @@ public class RegistrationServiceTest {
 
     @Test
     public void anIdNumberRegistersOnce() {
-        registrations.register(valid(), null);
+        registrations.register(valid(), null, OK);
         RegistrationRequest again = valid();
         again.name = "李四";
         again.password = "另一个密码abc";
         again.passwordConfirmation = null;
-        ProblemException e = problem(409, () -> registrations.register(again, null));
+        ProblemException e = problem(409, () -> registrations.register(again, null, OK));
         assertEquals("idNumber", e.errors().get(0).field());
         assertTrue(!e.getMessage().contains("王芳"));
     }
@@ -119,17 +144,17 @@ public class RegistrationServiceTest {
         r.birthDate = "1990-03-08";
         r.unitId = 8L;
         r.majorCode = "0401";
-        ProblemException e = problem(400, () -> registrations.register(r, null));
+        ProblemException e = problem(400, () -> registrations.register(r, null, OK));
         Set<String> fields = e.errors().stream().map(f -> f.field()).collect(Collectors.toSet());
         assertEquals(Set.of("mobile", "email", "password", "gender", "birthDate", "unitId", "departmentId", "majorCode"), fields);
-        problem(401, () -> registrations.status(ID, "12345678"));
+        problem(401, () -> status(ID, "12345678"));
     }
 
     @Test
     public void theIdNumberItselfIsChecked() {
         RegistrationRequest r = valid();
         r.idNumber = ID.substring(0, 17) + (ID.charAt(17) == '1' ? '2' : '1');
-        ProblemException e = problem(400, () -> registrations.register(r, null));
+        ProblemException e = problem(400, () -> registrations.register(r, null, OK));
         assertEquals("idNumber", e.errors().get(0).field());
     }
 
@@ -137,11 +162,108 @@ public class RegistrationServiceTest {
     public void passwordsMustMatchAndNotBeTheMobileNumber() {
         RegistrationRequest r = valid();
         r.passwordConfirmation = "something else";
-        assertEquals("passwordConfirmation", problem(400, () -> registrations.register(r, null)).errors().get(0).field());
+        assertEquals("passwordConfirmation", problem(400, () -> registrations.register(r, null, OK)).errors().get(0).field());
         RegistrationRequest m = valid();
         m.password = m.mobile;
         m.passwordConfirmation = m.mobile;
-        assertEquals("password", problem(400, () -> registrations.register(m, null)).errors().get(0).field());
+        assertEquals("password", problem(400, () -> registrations.register(m, null, OK)).errors().get(0).field());
+    }
+
+    @Test
+    public void aWrongCaptchaRegistersNothingAndFieldErrorsComeFirst() {
+        ProblemException wrong = problem(400, () -> registrations.register(valid(), null, (id, a) -> false));
+        assertEquals("captcha_invalid", wrong.code());
+        problem(401, () -> status(ID, PASSWORD));
+        // a form with field errors is answered without touching the captcha, so the page keeps it
+        RegistrationRequest bad = valid();
+        bad.mobile = "12";
+        boolean[] asked = {false};
+        problem(400, () -> registrations.register(bad, null, (id, a) -> asked[0] = true));
+        assertTrue("the captcha was consumed for a form that was refused anyway", !asked[0]);
+        RegistrationRequest none = valid();
+        none.captchaAnswer = " ";
+        assertEquals("captchaAnswer", problem(400, () -> registrations.register(none, null, OK)).errors().get(0).field());
+    }
+
+    @Test
+    public void theStatusLookupCostsACaptchaAndTheLoginLockOut() {
+        registrations.register(valid(), null, OK);
+        ProblemException noCaptcha = problem(400, () -> registrations.status(statusOf(ID, PASSWORD), null, (id, a) -> false));
+        assertEquals("captcha_invalid", noCaptcha.code());
+        RegistrationService.StatusRequest empty = new RegistrationService.StatusRequest();
+        assertEquals(3, problem(400, () -> registrations.status(empty, null, OK)).errors().size());
+        // three wrong guesses (the test policy's free failures), then even the right password is refused
+        for (int i = 0; i < 3; i++) {
+            problem(401, () -> status(ID, "wrong-guess-" + Math.random()));
+        }
+        ProblemException locked = problem(429, () -> status(ID, PASSWORD));
+        assertEquals("account_locked", locked.code());
+        assertTrue(audits("status", "bad_credentials") >= 3);
+        assertEquals(1, audits("status", "locked"));
+    }
+
+    @Test
+    public void aRejectedIdNumberMayRegisterAgainAndTheRejectionStaysInTheHistory() throws Exception {
+        registrations.register(valid(), null, OK);
+        sql("UPDATE account SET state = 'rejected', reject_reason = '不是本人' WHERE role = 'PROFESSIONAL'");
+        RegistrationRequest again = valid();
+        again.name = "王芳芳";
+        again.password = "真正的本人2026秋";
+        again.passwordConfirmation = again.password;
+        registrations.register(again, null, OK);
+        assertEquals("pending", status(ID, "真正的本人2026秋").state());
+        problem(401, () -> status(ID, PASSWORD));
+        assertEquals(2, count("SELECT COUNT(*) FROM person WHERE id_number = '" + ID + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM account WHERE state = 'rejected' AND name = '王芳'"));
+        // pending (or approved) still blocks a second registration
+        problem(409, () -> registrations.register(valid(), null, OK));
+    }
+
+    @Test
+    public void textIsCheckedTheWayTheDatabaseStoresIt() {
+        String extB = new String(Character.toChars(0x20000)); // 𠀀: one character, two UTF-16 units
+        RegistrationRequest rare = valid();
+        rare.name = extB.repeat(30);
+        assertEquals("name", problem(400, () -> registrations.register(rare, null, OK)).errors().get(0).field());
+        RegistrationRequest place = valid();
+        place.nativePlace = extB.repeat(26);
+        assertEquals("nativePlace", problem(400, () -> registrations.register(place, null, OK)).errors().get(0).field());
+        RegistrationRequest bidi = valid();
+        bidi.school = "北京\u202E学大";
+        assertEquals("school", problem(400, () -> registrations.register(bidi, null, OK)).errors().get(0).field());
+        RegistrationRequest tab = valid();
+        tab.name = "王\t芳";
+        assertEquals("name", problem(400, () -> registrations.register(tab, null, OK)).errors().get(0).field());
+        RegistrationRequest huge = valid();
+        huge.email = "a.".repeat(15_000) + "@example.cn";
+        assertEquals("email", problem(400, () -> registrations.register(huge, null, OK)).errors().get(0).field());
+        // a name of rare characters that fits is fine
+        RegistrationRequest fits = valid();
+        fits.name = "王" + extB;
+        registrations.register(fits, null, OK);
+    }
+
+    private void sql(String statement) throws Exception {
+        try (org.apache.ibatis.session.SqlSession s = store.session()) {
+            s.getConnection().createStatement().executeUpdate(statement);
+            s.commit();
+        }
+    }
+
+    private int count(String query) throws Exception {
+        try (org.apache.ibatis.session.SqlSession s = store.session();
+                java.sql.ResultSet rs = s.getConnection().createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private int audits(String action, String outcome) {
+        try {
+            return count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "' AND outcome = '" + outcome + "'");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static ProblemException problem(int status, Runnable call) {

@@ -35,9 +35,10 @@ public class SessionsTest {
         clock = new MutableClock(Instant.parse("2026-12-31T15:00:00Z"));
         PasswordPolicy policy = new PasswordPolicy(Set.of("12345678"));
         PasswordHasher hasher = new PasswordHasher(1000);
-        registrations = new RegistrationService(store, new RegistrationServiceTest.Directory(), policy, hasher, clock);
-        sessions = new Sessions(store, policy, hasher, new LockoutPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(600)),
-                Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        Credentials credentials = new Credentials(store, hasher,
+                new LockoutPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(600)), clock);
+        registrations = new RegistrationService(store, new RegistrationServiceTest.Directory(), policy, hasher, credentials, clock);
+        sessions = new Sessions(store, policy, hasher, credentials, Duration.ofMinutes(30), Duration.ofHours(12), clock);
         adminId = new StaffAccounts(store, new RegistrationServiceTest.Directory(), policy, hasher, clock)
                 .create("UNIT_ADMIN", "ly-admin", "李主任", 7L, "审核员的长密码2026", null);
     }
@@ -73,7 +74,7 @@ public class SessionsTest {
 
     @Test
     public void theGuidesThreeMessages() {
-        registrations.register(RegistrationServiceTest.valid(), "127.0.0.1");
+        registrations.register(RegistrationServiceTest.valid(), "127.0.0.1", RegistrationServiceTest.OK);
         ProblemException captcha = refused(login("professional", RegistrationServiceTest.ID, PASSWORD), (id, a) -> false);
         assertEquals(400, captcha.status());
         assertEquals("验证码错误", captcha.getMessage());
@@ -186,6 +187,32 @@ public class SessionsTest {
         Sessions.NewSession s = sessions.login(login("unit_admin", "ly-admin", "审核员的长密码2026"), "127.0.0.1", RIGHT_CAPTCHA);
         sessions.logout(sessions.current(s.token()).orElseThrow(), "127.0.0.1");
         assertFalse(sessions.current(s.token()).isPresent());
+    }
+
+    @Test
+    public void parallelWrongGuessesGetNoMoreThanTheFreeFailures() throws Exception {
+        int guessers = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guessers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < guessers; i++) {
+            String guess = "猜测的密码" + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return refused(login("unit_admin", "ly-admin", guess), RIGHT_CAPTCHA).status();
+            }));
+        }
+        start.countDown();
+        int compared = 0;
+        int locked = 0;
+        for (java.util.concurrent.Future<Integer> a : answers) {
+            int status = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            compared += status == 401 ? 1 : 0;
+            locked += status == 429 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals("guesses that got a password compared", 3, compared);
+        assertEquals(guessers - 3, locked);
     }
 
     @Test

@@ -35,8 +35,11 @@ public class UnitRegistrationsTest {
     public void setUp() {
         Store store = TestStores.migrated("accounts", AccountMapper.class);
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:00:00Z"), ZoneOffset.UTC);
-        new RegistrationService(store, new RegistrationServiceTest.Directory(), new PasswordPolicy(Set.of()),
-                new PasswordHasher(1000), clock).register(RegistrationServiceTest.valid(), "127.0.0.1");
+        PasswordHasher hasher = new PasswordHasher(1000);
+        new RegistrationService(store, new RegistrationServiceTest.Directory(), new PasswordPolicy(Set.of()), hasher,
+                new Credentials(store, hasher, new LockoutPolicy(5, java.time.Duration.ofSeconds(60),
+                        java.time.Duration.ofSeconds(600)), clock), clock)
+                .register(RegistrationServiceTest.valid(), "127.0.0.1", RegistrationServiceTest.OK);
         unit = new UnitRegistrations(store, new RegistrationServiceTest.Directory(), clock);
         registrationId = (Long) unit.list(LUOYANG_ADMIN, "pending", new PageRequest(0, 20)).getItems().get(0).get("id");
     }

@@ -3,12 +3,20 @@ package org.ceportal.captcha.api;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Issues and checks captchas. Consumers (the login) take the highest-ranked service,
- * which lets an integration test install a service with a known answer; no
- * production configuration accepts a fixed answer.
+ * Issues and checks captchas. Every service names itself in the property
+ * {@link #PROVIDER}; consumers bind the one that configuration names
+ * ({@code provider.target} in {@code org.ceportal.captcha}, by default the portal's
+ * {@code drawn} captcha), never merely the highest-ranked one, so a bundle installed
+ * later cannot take over. No production configuration accepts a fixed answer.
  */
 @ProviderType
 public interface CaptchaService {
+    /**
+     * Service property naming a captcha provider; the portal's own is {@code drawn}.
+     *
+     * @since 1.1
+     */
+    String PROVIDER = "ceportal.captcha.provider";
 
     /** A new captcha. */
     Captcha issue();

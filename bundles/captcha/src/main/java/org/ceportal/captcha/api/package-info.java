@@ -5,5 +5,5 @@
  * lives in the database, so any node can verify what another issued.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.ceportal.captcha.api;

@@ -15,4 +15,7 @@ public interface CaptchaMapper {
     int delete(@Param("id") String id);
 
     int deleteExpired(@Param("now") Timestamp now);
+
+    /** Captchas issued and neither used nor purged yet. */
+    int count();
 }

@@ -1,21 +1,18 @@
 package org.ceportal.captcha.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.ceportal.captcha.api.Captcha;
-import org.ceportal.captcha.api.CaptchaService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -26,21 +23,22 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @JSONRequired
 @Path("captchas")
 public final class CaptchaResource {
-    private final CaptchaService captchas;
+    private final CaptchaIssuing captchas;
 
     @Activate
-    public CaptchaResource(@Reference(policyOption = ReferencePolicyOption.GREEDY) CaptchaService captchas) {
+    public CaptchaResource(@Reference CaptchaIssuing captchas) {
         this.captchas = captchas;
+    }
+
+    /** A captcha as the page shows it. */
+    record Issued(String id, String image, String expiresAt) {
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response issue() {
-        Captcha c = captchas.issue();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", c.id());
-        body.put("image", c.image());
-        body.put("expiresAt", c.expiresAt().toString());
+    public Response issue(@Context HttpServletRequest http) {
+        Captcha c = captchas.issue(http);
+        Issued body = new Issued(c.id(), c.image(), c.expiresAt().toString());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(Response.Status.CREATED).entity(body).cacheControl(noStore).build();

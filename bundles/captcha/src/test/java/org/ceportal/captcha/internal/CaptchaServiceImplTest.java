@@ -50,7 +50,7 @@ public class CaptchaServiceImplTest {
     @Before
     public void setUp() {
         store = TestStores.migrated("captcha", CaptchaMapper.class);
-        captchas = new CaptchaServiceImpl(store, clock, 300, 4);
+        captchas = new CaptchaServiceImpl(store, clock, 300, 4, 1000);
     }
 
     @Test

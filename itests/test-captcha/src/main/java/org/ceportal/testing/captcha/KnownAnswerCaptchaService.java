@@ -17,12 +17,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * TEST ONLY. Outranks the portal's captcha service and accepts {@link #ANSWER}.
+ * TEST ONLY. A captcha provider named {@code known-answer} that accepts {@link #ANSWER}.
  * Like the real one, a captcha is consumed by its first check and expires. This
- * bundle is in no feature; tests install it into the distribution they start.
+ * bundle is in no feature; tests install it into the distribution they start and
+ * name it in {@code etc/org.ceportal.captcha.cfg}
+ * ({@code provider.target=(ceportal.captcha.provider=known-answer)}); installing it
+ * alone changes nothing, however high its ranking.
  */
 @Component(service = CaptchaService.class, configurationPid = KnownAnswerCaptchaService.PID,
-        property = Constants.SERVICE_RANKING + ":Integer=1000")
+        property = {Constants.SERVICE_RANKING + ":Integer=1000", CaptchaService.PROVIDER + "=known-answer"})
 @Designate(ocd = KnownAnswerCaptchaService.Config.class)
 public final class KnownAnswerCaptchaService implements CaptchaService {
     public static final String PID = "org.ceportal.testing.captcha";

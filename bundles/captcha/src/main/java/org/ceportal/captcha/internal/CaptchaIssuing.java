@@ -1,0 +1,47 @@
+package org.ceportal.captcha.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.ceportal.captcha.api.Captcha;
+import org.ceportal.captcha.api.CaptchaService;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.security.ClientAddresses;
+import org.ceportal.platform.security.Throttle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Issues captchas to clients: from the provider that configuration names (the
+ * reference {@code provider}, see {@link CaptchaService#PROVIDER}), at most
+ * {@code issuesPerMinute} per client address.
+ */
+@Component(service = CaptchaIssuing.class, configurationPid = CaptchaServiceImpl.PID)
+public final class CaptchaIssuing {
+    static final String THROTTLED = "获取验证码过于频繁，请稍后再试";
+
+    private final CaptchaService provider;
+    private final ClientAddresses clients;
+    private final Throttle throttle;
+
+    @Activate
+    public CaptchaIssuing(CaptchaServiceImpl.Config config,
+            @Reference(name = "provider", target = "(" + CaptchaService.PROVIDER + "=drawn)") CaptchaService provider,
+            @Reference ClientAddresses clients) {
+        this.provider = provider;
+        this.clients = clients;
+        this.throttle = new Throttle(Math.max(1, config.issuesPerMinute()), Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /** @throws ProblemException 429 when the client asked too often, 503 when too many captchas are outstanding */
+    Captcha issue(HttpServletRequest http) {
+        long wait = throttle.acquire(ClientAddresses.throttleKey(clients.of(http)));
+        if (wait > 0) {
+            throw new ProblemException(429, "too_many_attempts", THROTTLED + "（约" + wait + "秒后）");
+        }
+        return provider.issue();
+    }
+}
