@@ -8,9 +8,6 @@ document.addEventListener('DOMContentLoaded', () => {
   const errorBox = $('login-error');
   const account = $('account');
   const answer = $('captchaAnswer');
-  const image = $('captcha-image');
-  const refresh = $('captcha-refresh');
-  const captchaStatus = $('captcha-status');
 
   // ---- where to go afterwards: only a path on this site ----
 
@@ -52,49 +49,9 @@ document.addEventListener('DOMContentLoaded', () => {
   form.querySelectorAll('input[name="userType"]').forEach((r) => r.addEventListener('change', applyUserType));
   applyUserType();
 
-  // ---- captcha: single-use, expires; clicking the picture gets a new one ----
+  // ---- captcha: single-use, expires; clicking the picture gets a new one (js/captcha.js) ----
 
-  let captchaId = null;
-  let ticket = 0;
-  let expiryTimer = null;
-  let loadFailed = false;
-
-  async function loadCaptcha() {
-    const t = ++ticket;
-    captchaId = null;
-    clearTimeout(expiryTimer);
-    refresh.setAttribute('aria-busy', 'true');
-    captchaStatus.textContent = '加载中…';
-    captchaStatus.hidden = false;
-    image.hidden = true;
-    try {
-      const c = await api('/captchas', { method: 'POST' });
-      if (t !== ticket) return;
-      captchaId = c.id;
-      image.src = c.image;
-      image.hidden = false;
-      captchaStatus.hidden = true;
-      if (loadFailed) Portal.clearErrors(form, 'captchaAnswer');
-      loadFailed = false;
-      const left = Date.parse(c.expiresAt) - Date.now();
-      // An expired captcha would only earn 「验证码错误」: fetch a fresh one a little before.
-      if (left > 0) expiryTimer = setTimeout(() => { answer.value = ''; loadCaptcha(); }, Math.max(left - 5000, 5000));
-    } catch (e) {
-      if (t !== ticket) return;
-      image.removeAttribute('src');
-      captchaStatus.textContent = '点击重新获取';
-      loadFailed = true;
-      Portal.clearErrors(form, 'captchaAnswer');
-      Portal.showFieldError(form, 'captchaAnswer', `验证码获取失败：${e.message}`);
-    } finally {
-      if (t === ticket) refresh.removeAttribute('aria-busy');
-    }
-  }
-  refresh.addEventListener('click', () => {
-    answer.value = '';
-    loadCaptcha();
-    answer.focus();
-  });
+  const captcha = Captcha.attach(form);
 
   // ---- submit ----
 
@@ -114,8 +71,8 @@ document.addEventListener('DOMContentLoaded', () => {
       userType: form.querySelector('input[name="userType"]:checked').value,
       account: account.value.trim(),
       password: $('password').value,
-      captchaId,
-      captchaAnswer: answer.value.trim(),
+      captchaId: captcha.id(),
+      captchaAnswer: captcha.answer(),
     };
     if (body.userType === 'professional') body.account = body.account.toUpperCase();
     const missing = [];
@@ -123,9 +80,9 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!body.password) missing.push({ field: 'password', message: '请输入密码' });
     if (!body.captchaAnswer) missing.push({ field: 'captchaAnswer', message: '请输入验证码' });
     if (missing.length) { Portal.showFieldErrors(form, missing); return; }
-    if (!captchaId) {
+    if (!body.captchaId) {
       fail('验证码尚未加载，请稍候或点击图片重新获取', answer);
-      if (!refresh.hasAttribute('aria-busy')) loadCaptcha();
+      if (!captcha.loading()) captcha.reload();
       return;
     }
 
@@ -141,8 +98,7 @@ document.addEventListener('DOMContentLoaded', () => {
       location.assign(target);
     } catch (err) {
       // Any failure used up the captcha: show a new one and clear the answer.
-      answer.value = '';
-      loadCaptcha();
+      captcha.reset();
       Portal.showErrors(form, err, errorBox);
       const code = err.problem && err.problem.code;
       if (!form.querySelector('[aria-invalid="true"]')) {
@@ -159,5 +115,4 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
   Portal.clearErrorsOnInput(form);
-  loadCaptcha();
 });

@@ -1,4 +1,5 @@
-// 个人用户注册: account block, personal block with the unit/department/major pickers, POST /api/registrations.
+// 个人用户注册: account block, personal block with the unit/department/major pickers, single-use captcha;
+// POST /api/registrations.
 document.addEventListener('DOMContentLoaded', () => {
   'use strict';
   const { api, h, toast } = Portal;
@@ -121,6 +122,10 @@ document.addEventListener('DOMContentLoaded', () => {
     return [...groups.values()];
   }, 'titleCode');
 
+  // ---- captcha: single-use, expires; clicking the picture gets a new one (js/captcha.js) ----
+
+  const captcha = Captcha.attach(form);
+
   // ---- submit ----
 
   /** The obvious mistakes, caught before asking the server (which checks everything again). */
@@ -147,6 +152,7 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!body.gender) add('gender', '请选择性别');
     if (!body.birthDate) add('birthDate', '请选择出生日期');
     if (!body.ethnicGroup) add('ethnicGroup', '请选择民族');
+    if (!body.captchaAnswer) add('captchaAnswer', '请输入验证码');
     return errors;
   }
 
@@ -170,6 +176,8 @@ document.addEventListener('DOMContentLoaded', () => {
       school: trim('school') || null,
       majorCode: trim('major-code') || null,
       titleCode: $('titleCode').value || null,
+      captchaId: captcha.id(),
+      captchaAnswer: captcha.answer(),
     };
   }
 
@@ -193,10 +201,12 @@ document.addEventListener('DOMContentLoaded', () => {
       summary.hidden = false;
       return;
     }
+    if (!captcha.ready()) return;
     sending = true;
     setSending(true);
     try {
       const data = await api('/registrations', { method: 'POST', body });
+      captcha.stop();
       form.hidden = true;
       $('password').value = '';
       $('passwordConfirmation').value = '';
@@ -205,6 +215,9 @@ document.addEventListener('DOMContentLoaded', () => {
       window.scrollTo(0, 0);
       $('register-done-title').focus();
     } catch (err) {
+      // The server checks the fields before the captcha, so a field error may have left the captcha
+      // unused; a new one after every failure is simpler and always right.
+      captcha.reset();
       Portal.showErrors(form, err, summary);
       if (!form.querySelector('[aria-invalid="true"]')) summary.scrollIntoView({ block: 'center' });
     } finally {
