@@ -46,8 +46,14 @@ final class Accounts {
                 .path("items").get(0).path("id").asLong();
     }
 
-    /** Registers a professional of the unit (first department, female ID numbers only). */
+    /** Registers a professional of the unit (first department). */
     void register(String idNumber, String name, long unitId, String password) throws Exception {
+        Http.Answer a = http.post("/api/registrations", "application/json", withCaptcha(http, registrationBody(idNumber, name, unitId, password)));
+        assertEquals(a.body(), 202, a.status());
+    }
+
+    /** The registration of a professional of the unit (first department), without a captcha. */
+    String registrationBody(String idNumber, String name, long unitId, String password) throws Exception {
         long department = http.get("/api/directory/units/" + unitId + "/departments").json().path("items").get(0).path("id").asLong();
         String birth = idNumber.substring(6, 10) + "-" + idNumber.substring(10, 12) + "-" + idNumber.substring(12, 14);
         String gender = (idNumber.charAt(16) - '0') % 2 == 1 ? "M" : "F";
@@ -55,8 +61,14 @@ final class Accounts {
                 + "\",\"mobile\":\"139" + idNumber.substring(10, 18).replace('X', '0') + "\",\"email\":\"t" + idNumber.substring(12)
                 + "@example.cn\",\"regionCode\":\"410300\",\"unitId\":" + unitId + ",\"departmentId\":" + department
                 + ",\"name\":\"" + name + "\",\"gender\":\"" + gender + "\",\"birthDate\":\"" + birth + "\",\"ethnicGroup\":\"01\"}";
-        Http.Answer a = http.post("/api/registrations", "application/json", body);
-        assertEquals(a.body(), 202, a.status());
+        return body;
+    }
+
+    /** The JSON object with a new captcha of the client and the test captcha's answer added. */
+    String withCaptcha(Http client, String json) throws Exception {
+        String trimmed = json.strip();
+        return trimmed.substring(0, trimmed.length() - 1) + (trimmed.equals("{}") ? "" : ",")
+                + "\"captchaId\":\"" + captcha(client) + "\",\"captchaAnswer\":\"" + ANSWER + "\"}";
     }
 
     /** A new captcha's id, issued to this client. */

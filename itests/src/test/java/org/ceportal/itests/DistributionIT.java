@@ -35,9 +35,19 @@ public class DistributionIT {
         http = new Http(portal.port());
         base = "http://127.0.0.1:" + portal.port();
         http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
-        // TEST ONLY: hot-deploy the known-answer captcha, as an operator drops a jar into deploy/
+        // TEST ONLY: hot-deploy the known-answer captcha, as an operator drops a jar into deploy/ ...
         java.nio.file.Files.copy(Path.of(System.getProperty("ceportal.testCaptcha")),
                 portal.home().resolve("deploy/test-captcha.jar"));
+        // ... which alone changes nothing, however high its service ranking: the login keeps the drawn captcha
+        Thread.sleep(4000);
+        for (int i = 0; i < 3; i++) {
+            Http.Answer issued = http.post("/api/captchas", "application/json", "");
+            assertEquals(issued.body(), 201, issued.status());
+            assertFalse("a deployed bundle took over the captcha", issued.json().path("id").asText().startsWith("test-"));
+        }
+        // only the configuration names another provider (fileinstall applies the edited file)
+        portal.replaceLine("etc/org.ceportal.captcha.cfg", "provider.target", "provider.target = " + PortalOptions.TEST_CAPTCHA);
+        portal.replaceLine("etc/org.ceportal.captcha.cfg", "issuesPerMinute", "issuesPerMinute = 100000");
         Accounts.awaitTestCaptcha(http);
     }
 
@@ -46,6 +56,45 @@ public class DistributionIT {
         if (portal != null) {
             portal.close();
         }
+    }
+
+    @Test
+    public void a0_theFirstOpsAccountComesFromTheOneTimeSetupToken() throws Exception {
+        // no console needed: the first start without an ops account wrote a token only the server's user can read
+        Path file = portal.home().resolve("data/ceportal/setup-token.txt");
+        assertTrue(file + " exists", java.nio.file.Files.isRegularFile(file));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+        String token = java.nio.file.Files.readString(file).strip();
+        String log = java.nio.file.Files.readString(portal.home().resolve("data/log/karaf.log"));
+        assertTrue("the log says where the token is", log.contains("setup-token.txt"));
+        assertFalse("the log must not hold the token", log.contains(token));
+        assertTrue(http.get("/api/setup").json().path("needed").asBoolean());
+
+        try (Browser browser = new Browser(portal.home().resolve("browser"))) {
+            WebDriverHelper b = new WebDriverHelper(browser);
+            browser.open(base + "/setup.html");
+            b.type("token", "ABCD-EFGH-JKMN-PQRS-TUVW");
+            b.type("login", "henan.ops");
+            b.type("name", "省运维");
+            b.type("password", "首次安装的长密码2026");
+            b.type("passwordConfirmation", "首次安装的长密码2026");
+            browser.clickable(By.id("setup-submit")).click();
+            browser.until(d -> d.findElement(By.id("token-error")).getText().contains("安装令牌无效"));
+            b.type("token", token.toLowerCase(java.util.Locale.ROOT));
+            browser.clickable(By.id("setup-submit")).click();
+            assertTrue(browser.visible(By.id("setup-done")).getText().contains("henan.ops"));
+        }
+        assertFalse("a used token's file is deleted", java.nio.file.Files.exists(file));
+        assertFalse(http.get("/api/setup").json().path("needed").asBoolean());
+        Http.Answer again = http.post("/api/setup/ops-account", "application/json", "{\"token\":\"" + token
+                + "\",\"login\":\"second.ops\",\"name\":\"又一个\",\"password\":\"首次安装的长密码2026\"}");
+        assertEquals(again.body(), 409, again.status());
+        Http ops = http.fresh();
+        Http.Answer login = new Accounts(http, (c, in) -> portal.console(c, in, "")).tryLogin(ops, "ops", "henan.ops",
+                "首次安装的长密码2026");
+        assertEquals(login.body(), 200, login.status());
+        assertEquals("OPS", ops.get("/api/me").json().path("role").asText());
     }
 
     @Test
@@ -158,8 +207,17 @@ public class DistributionIT {
             browser.driver().findElement(By.cssSelector("[data-picker='major'] .picker-item[data-code='080902']")).click();
             browser.clickable(By.cssSelector("[data-picker='major'] .picker-confirm")).click();
             browser.until(d -> "080902".equals(d.findElement(By.id("major-code")).getAttribute("value")));
+            b.captcha();
             browser.clickable(By.id("register-submit")).click();
             assertTrue(browser.visible(By.id("register-done")).getText().contains("注册信息已经提交审核，请耐心等待"));
+
+            // 注册审核状态查询, with its own captcha
+            browser.open(base + "/registration-status.html");
+            b.type("idNumber", id);
+            b.type("password", "洛水春深2026年");
+            b.captcha();
+            browser.clickable(By.id("status-submit")).click();
+            browser.until(d -> d.findElement(By.id("status-result")).getText().contains("待审核"));
 
             // not yet approved
             b.login("professional", id, "洛水春深2026年");
@@ -304,12 +362,17 @@ public class DistributionIT {
             browser.clickable(By.id("userType-" + userType)).click();
             type("account", account);
             type("password", password);
+            captcha();
+            browser.clickable(By.id("login-submit")).click();
+        }
+
+        /** Waits for the page's captcha picture and types the test captcha's answer. */
+        void captcha() {
             browser.until(d -> {
                 String src = d.findElement(By.id("captcha-image")).getAttribute("src");
                 return src != null && src.startsWith("data:image/png");
             });
             type("captchaAnswer", Accounts.ANSWER);
-            browser.clickable(By.id("login-submit")).click();
         }
     }
 

@@ -148,6 +148,20 @@ public final class Http {
         return request;
     }
 
+    /**
+     * Any request: method, path with its raw (already encoded) query, content type
+     * (null: none) and body bytes (null: none). The session cookie and CSRF token of
+     * this user agent go with it.
+     */
+    public Answer raw(String method, String pathAndQuery, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
     /** Polls until the path answers 200, or fails after the timeout. */
     public Answer awaitOk(String path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

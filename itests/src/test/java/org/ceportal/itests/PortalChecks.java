@@ -6,74 +6,21 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 
-import javax.inject.Inject;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ceportal.platform.persistence.Database;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /**
- * Boots the assembled distribution (our features, as the boot features start them)
- * once for all tests, and talks to it over real HTTP.
+ * The portal's features over real HTTP in the assembled distribution (booted once for
+ * the suite, see {@link PortalTestBase}): directory, accounts, declarations, forms.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PortalIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private Database database;
-
-    /** The portal's own captcha service (the test-only one outranks it for the login). */
-    @Inject
-    @org.ops4j.pax.exam.util.Filter("(component.name=org.ceportal.captcha.internal.CaptchaServiceImpl)")
-    private org.ceportal.captcha.api.CaptchaService captchas;
-
-    @Inject
-    private org.osgi.service.cm.ConfigurationAdmin configAdmin;
-
-    @Inject
-    private org.apache.karaf.shell.api.console.SessionFactory shell;
-
-    /** What {@code feature:install} and {@code feature:uninstall} call. */
-    @Inject
-    private org.apache.karaf.features.FeaturesService features;
-
-    private Http http;
-
-    @Configuration
-    public Option[] config() throws IOException {
-        return PortalOptions.options("exam");
-    }
-
-    @Before
-    public void waitForPortal() throws Exception {
-        http = new Http(Integer.parseInt(System.getProperty("ceportal.test.port")));
-        KarafLog.explaining("KARAF-LOG ", () -> http.awaitOk("/api/health", Duration.ofSeconds(90)));
-        http.awaitOk("/api/directory/regions", Duration.ofSeconds(30));
-        Accounts.awaitTestCaptcha(http);
-        org.osgi.service.cm.Configuration throttle = configAdmin.getConfiguration("org.ceportal.accounts.throttle", null);
-        Object attempts = throttle.getProperties() == null ? null : throttle.getProperties().get("loginAttempts");
-        if (attempts == null || !String.valueOf(attempts).equals("100000")) {
-            java.util.Hashtable<String, Object> p = new java.util.Hashtable<>();
-            p.put("loginAttempts", 100000);
-            p.put("windowSeconds", 60);
-            throttle.update(p);
-            Thread.sleep(2000); // the login resource restarts with the new limit
-            Accounts.awaitTestCaptcha(http);
-        }
-    }
+@ExamReactorStrategy(PerSuite.class)
+public class PortalChecks extends PortalTestBase {
 
     @Test
     public void allPortalBundlesAreActive() {
@@ -194,14 +141,6 @@ public class PortalIT {
         assertEquals(1, http.get("/api/directory/regions/410600/units?q=" + Http.q("壳命令")).json().path("total").asInt());
     }
 
-    private String execute(String command) throws Exception {
-        return execute(command, "");
-    }
-
-    private String execute(String command, String input) throws Exception {
-        return Console.execute(shell, command, input);
-    }
-
     @Test
     public void captchasArePicturesThatServeOnce() throws Exception {
         Http.Answer a = http.post("/api/captchas", "application/json", "");
@@ -228,27 +167,29 @@ public class PortalIT {
                 + "\"mobile\":\"13903790001\",\"email\":\"wang@example.cn\",\"regionCode\":\"410300\",\"unitId\":" + unit
                 + ",\"departmentId\":" + department + ",\"name\":\"王芳\",\"gender\":\"F\",\"birthDate\":\"1985-06-12\","
                 + "\"ethnicGroup\":\"01\",\"nativePlace\":\"河南洛阳\",\"school\":\"河南大学\",\"majorCode\":\"040107\"}";
-        Http.Answer a = http.post("/api/registrations", "application/json", body);
+        Accounts accounts = accounts();
+        Http.Answer a = http.post("/api/registrations", "application/json", accounts.withCaptcha(http, body));
         assertEquals(a.body(), 202, a.status());
         assertEquals("注册信息已经提交审核，请耐心等待", a.json().path("message").asText());
 
-        assertProblem(http.post("/api/registrations", "application/json", body), 409, "already_registered");
+        assertProblem(http.post("/api/registrations", "application/json", accounts.withCaptcha(http, body)), 409, "already_registered");
         JsonNode status = http.post("/api/registrations/status", "application/json",
-                "{\"idNumber\":\"" + id + "\",\"password\":\"牡丹花开2026\"}").json();
+                accounts.withCaptcha(http, "{\"idNumber\":\"" + id + "\",\"password\":\"牡丹花开2026\"}")).json();
         assertEquals("pending", status.path("state").asText());
+        assertEquals("待审核", status.path("stateName").asText());
         assertProblem(http.post("/api/registrations/status", "application/json",
-                "{\"idNumber\":\"" + id + "\",\"password\":\"wrong-password\"}"), 401, "bad_credentials");
+                accounts.withCaptcha(http, "{\"idNumber\":\"" + id + "\",\"password\":\"wrong-password\"}")), 401, "bad_credentials");
 
         // a unit of another region, a male gender for a female ID number, a bad mobile: all named, nothing stored
         String other = Accounts.idNumber("41030219851112002");
-        JsonNode bad = assertProblem(http.post("/api/registrations", "application/json", body
+        JsonNode bad = assertProblem(http.post("/api/registrations", "application/json", accounts.withCaptcha(http, body
                 .replace(id, other).replace("\"gender\":\"F\"", "\"gender\":\"M\"").replace("13903790001", "1390379")
-                .replace("\"regionCode\":\"410300\"", "\"regionCode\":\"410100\"")), 400, "validation_failed");
+                .replace("\"regionCode\":\"410300\"", "\"regionCode\":\"410100\""))), 400, "validation_failed");
         java.util.Set<String> fields = new java.util.HashSet<>();
         bad.path("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertEquals(java.util.Set.of("gender", "mobile", "unitId", "birthDate"), fields);
         assertProblem(http.post("/api/registrations/status", "application/json",
-                "{\"idNumber\":\"" + other + "\",\"password\":\"牡丹花开2026\"}"), 401, "bad_credentials");
+                accounts.withCaptcha(http, "{\"idNumber\":\"" + other + "\",\"password\":\"牡丹花开2026\"}")), 401, "bad_credentials");
         assertEquals("UP", http.get("/api/health").json().at("/checks/database/migrations/accounts/status").asText());
     }
 
@@ -317,22 +258,7 @@ public class PortalIT {
         throw new AssertionError(symbolicName + " not installed");
     }
 
-    private static JsonNode assertProblem(Http.Answer a, int status, String code) {
-        assertEquals(a.body(), status, a.status());
-        assertTrue(a.contentType(), a.contentType().startsWith("application/problem+json"));
-        JsonNode p = a.json();
-        assertEquals(a.body(), code, p.path("code").asText());
-        assertEquals(status, p.path("status").asInt());
-        String message = p.path("message").asText();
-        assertTrue("zh-CN message expected: " + message, message.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF));
-        return p;
-    }
-
     // ---- accounts: login, sessions, approval (issue 3) ----
-
-    private Accounts accounts() throws Exception {
-        return new Accounts(http, this::execute);
-    }
 
     @Test
     public void theWholeAccountFlowOverHttp() throws Exception {

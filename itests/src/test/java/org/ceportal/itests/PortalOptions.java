@@ -16,9 +16,13 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
  * The Pax Exam set-up shared by the in-container tests and benchmarks: the assembled
- * distribution on a free port, the test-only captcha installed, the login limit lifted.
+ * distribution on a free port, the test-only captcha installed and configured, the
+ * per-address limits lifted.
  */
 final class PortalOptions {
+    /** The filter that names the test-only known-answer captcha as the portal's captcha provider. */
+    static final String TEST_CAPTCHA = "(ceportal.captcha.provider=known-answer)";
+
     private PortalOptions() {
     }
 
@@ -47,11 +51,14 @@ final class PortalOptions {
                     + new File(repo).toURI() + "@snapshots@id=local"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
                     "https://repo1.maven.org/maven2@id=central"),
-            // the tests log in far more often than one person: lift the per-address login limit
+            // the tests log in far more often than one person: lift the per-address login and captcha limits
             editConfigurationFilePut("etc/org.ceportal.accounts.throttle.cfg", "loginAttempts", "100000"),
+            editConfigurationFilePut("etc/org.ceportal.captcha.cfg", "issuesPerMinute", "100000"),
+            // TEST ONLY: the login checks the known-answer captcha (installed below) because this names it
+            editConfigurationFilePut("etc/org.ceportal.captcha.cfg", "provider.target", TEST_CAPTCHA),
             systemProperty("ceportal.test.port").value(port),
             systemProperty("ceportal.version").value(System.getProperty("ceportal.version", "0.1.0-SNAPSHOT")),
-            // TEST ONLY: a captcha service with a known answer, outranking the real one
+            // TEST ONLY: a captcha service with a known answer
             CoreOptions.bundle(new File(System.getProperty("ceportal.testCaptcha")).toURI().toString()).start(),
             CoreOptions.vmOptions(
                 "--add-reads=java.xml=java.logging",

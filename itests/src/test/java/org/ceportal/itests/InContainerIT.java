@@ -1,0 +1,15 @@
+package org.ceportal.itests;
+
+import org.junit.runner.RunWith;
+import org.junit.runners.Suite;
+
+/**
+ * The in-container tests as one JUnit suite, so that Pax Exam's {@code PerSuite}
+ * strategy boots the assembled distribution once for all of them (a boot takes
+ * 30–40 s on two cores). Each class is run by the failsafe plugin only through this
+ * suite; its name does not end in IT. One class alone: {@code -Dit.test=HostileInputChecks}.
+ */
+@RunWith(Suite.class)
+@Suite.SuiteClasses({PortalChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
+public class InContainerIT {
+}
