@@ -3,6 +3,7 @@
 # first HTTP 200 of /api/health, and the resident memory of Karaf at that moment.
 #
 #   benchmarks/boot.sh [tarball]          RUNS=5 PORT=18181 by default
+#   LOAD_SECONDS=60 benchmarks/boot.sh    also: read load with wrk after each boot, max RSS under it
 #
 # Each run unpacks the tarball into a fresh temporary folder (so every boot is a
 # first boot: empty Derby database, empty bundle cache), moves HTTP to $PORT on
@@ -15,6 +16,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${RUNS:-5}"
 PORT="${PORT:-18181}"
 TIMEOUT_S="${BOOT_TIMEOUT:-120}"
+LOAD_SECONDS="${LOAD_SECONDS:-0}"
+LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-64}"
+# Read load: each URL in turn for an equal share of LOAD_SECONDS (the calls of the performance issue).
+LOAD_PATHS=(/index.html /api/directory/regions /api/learning-forms /api/portal
+    "/api/directory/regions/410300/units?size=25" /api/health)
 STOP_WAIT_S=30
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 RESULTS_DIR="$ROOT/benchmarks/results"
@@ -119,6 +125,12 @@ median() {
 case "$RUNS" in '' | *[!0-9]* | 0) die "RUNS must be a positive integer, not '$RUNS'" ;; esac
 case "$TIMEOUT_S" in "" | *[!0-9]* | 0) die "BOOT_TIMEOUT must be a positive number of seconds, not '$TIMEOUT_S'" ;; esac
 case "$PORT" in '' | *[!0-9]*) die "PORT must be a port number, not '$PORT'" ;; esac
+case "$LOAD_SECONDS" in '' | *[!0-9]*) die "LOAD_SECONDS must be a number of seconds, not '$LOAD_SECONDS'" ;; esac
+if [ "$LOAD_SECONDS" -gt 0 ] && ! command -v wrk >/dev/null; then
+    log "installing wrk (Debian package) for the read load"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } >/dev/null 2>&1 \
+        || die "LOAD_SECONDS needs wrk (apt-get install -y wrk)"
+fi
 [ "$PORT" -ge 1024 ] && [ "$PORT" -le 65535 ] || die "PORT must lie in 1024..65535, not $PORT"
 for tool in tar gzip curl pgrep awk sed sort; do
     command -v "$tool" >/dev/null || die "$tool is required"
@@ -150,6 +162,8 @@ log "tarball $TARBALL ($TARBALL_MB MB), $RUNS run(s), health at $URL"
 
 BOOT_MS=()
 RSS_MB=()
+LOAD_RSS_MB=()
+LOAD_REQUESTS=()
 
 # --- the runs ---
 
@@ -190,9 +204,34 @@ for ((RUN = 1; RUN <= RUNS; RUN++)); do
     [ -n "$rss_kb" ] || die "run $RUN: no VmRSS for PID $KARAF_PID"
     rss_mb="$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')"
 
-    log "run $RUN: health 200 after $boot_ms ms, RSS $rss_mb MB; stopping"
+    log "run $RUN: health 200 after $boot_ms ms, RSS $rss_mb MB"
     BOOT_MS+=("$boot_ms")
     RSS_MB+=("$rss_mb")
+
+    if [ "$LOAD_SECONDS" -gt 0 ]; then
+        # sample the RSS every 200 ms while wrk reads each path in turn
+        samples="$WORK/rss-samples"
+        ( while alive "$KARAF_PID"; do awk '/^VmRSS:/ { print $2 }' "/proc/$KARAF_PID/status" 2>/dev/null; sleep 0.2; done ) \
+            > "$samples" &
+        sampler=$!
+        per=$(( (LOAD_SECONDS + ${#LOAD_PATHS[@]} - 1) / ${#LOAD_PATHS[@]} ))
+        requests=0
+        for path in "${LOAD_PATHS[@]}"; do
+            out="$(wrk -t2 -c"$LOAD_CONNECTIONS" -d"${per}s" "http://127.0.0.1:$PORT$path" 2>&1 || true)"
+            n="$(printf '%s\n' "$out" | awk '/requests in/ { print $1 }')"
+            non2xx="$(printf '%s\n' "$out" | awk '/Non-2xx/ { print $NF }')"
+            log "run $RUN: load $path: ${n:-0} requests${non2xx:+, $non2xx non-2xx}"
+            requests=$(( requests + ${n:-0} ))
+        done
+        kill "$sampler" 2>/dev/null || true
+        wait "$sampler" 2>/dev/null || true
+        max_kb="$(sort -n "$samples" | tail -n 1)"
+        load_mb="$(awk -v k="${max_kb:-0}" 'BEGIN { printf "%.1f", k / 1024 }')"
+        log "run $RUN: max RSS under load $load_mb MB ($requests requests in about $(( per * ${#LOAD_PATHS[@]} )) s)"
+        LOAD_RSS_MB+=("$load_mb")
+        LOAD_REQUESTS+=("$requests")
+    fi
+    log "run $RUN: stopping"
 
     (cd "$HOME_DIR" && bin/stop) </dev/null >>"$LOG" 2>&1 || log "run $RUN: bin/stop failed; killing Karaf"
     for ((i = 0; i < STOP_WAIT_S * 10; i++)); do
@@ -219,6 +258,10 @@ for ((i = 0; i < ${#BOOT_MS[@]}; i++)); do
     printf '%-8s %10s %10s\n' "$((i + 1))" "${BOOT_MS[$i]}" "${RSS_MB[$i]}"
 done
 printf '%-8s %10s %10s\n' "median" "$MEDIAN_BOOT" "$MEDIAN_RSS"
+if [ "$LOAD_SECONDS" -gt 0 ]; then
+    MAX_LOAD_RSS="$(printf '%s\n' "${LOAD_RSS_MB[@]}" | sort -n | tail -n 1)"
+    printf '\nmax RSS under read load (%s s, %s connections): %s MB\n' "$LOAD_SECONDS" "$LOAD_CONNECTIONS" "$MAX_LOAD_RSS"
+fi
 printf '\ntarball  %s: %s MB\n' "$(basename "$TARBALL")" "$TARBALL_MB"
 
 mkdir -p "$RESULTS_DIR"
@@ -235,10 +278,16 @@ OUT="$RESULTS_DIR/boot-$STAMP.json"
     for ((i = 0; i < ${#BOOT_MS[@]}; i++)); do
         sep=","
         [ $((i + 1)) -eq ${#BOOT_MS[@]} ] && sep=""
-        printf '    {"run": %d, "boot_ms": %s, "rss_mb": %s}%s\n' "$((i + 1))" "${BOOT_MS[$i]}" "${RSS_MB[$i]}" "$sep"
+        load=""
+        [ "$LOAD_SECONDS" -gt 0 ] && load=", \"load_requests\": ${LOAD_REQUESTS[$i]}, \"max_rss_under_load_mb\": ${LOAD_RSS_MB[$i]}"
+        printf '    {"run": %d, "boot_ms": %s, "rss_mb": %s%s}%s\n' "$((i + 1))" "${BOOT_MS[$i]}" "${RSS_MB[$i]}" "$load" "$sep"
     done
     printf '  ],\n'
     printf '  "median_boot_ms": %s,\n' "$MEDIAN_BOOT"
+    if [ "$LOAD_SECONDS" -gt 0 ]; then
+        printf '  "load_seconds": %s,\n  "load_connections": %s,\n  "max_rss_under_load_mb": %s,\n' \
+            "$LOAD_SECONDS" "$LOAD_CONNECTIONS" "$MAX_LOAD_RSS"
+    fi
     printf '  "median_rss_mb": %s\n' "$MEDIAN_RSS"
     printf '}\n'
 } > "$OUT"
