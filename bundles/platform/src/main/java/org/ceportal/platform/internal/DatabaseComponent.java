@@ -61,6 +61,7 @@ public final class DatabaseComponent implements Database, HealthCheck {
     private final Config config;
     private final String databaseId;
     private final MigrationRunner migrations;
+    private final Transactions transactions;
     private final Map<String, ModuleState> modules = new ConcurrentHashMap<>();
 
     @Activate
@@ -71,12 +72,18 @@ public final class DatabaseComponent implements Database, HealthCheck {
         SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", dataSource, databaseId,
                 DatabaseComponent.class.getClassLoader(), SchemaVersionMapper.class);
         this.migrations = new MigrationRunner(dataSource, bookkeeping, Clock.systemUTC());
+        this.transactions = new Transactions(dataSource);
         LOG.info("Database ready ({})", databaseId);
     }
 
     @Override
     public String databaseId() {
         return databaseId;
+    }
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transactions.run(work);
     }
 
     @Override
@@ -95,8 +102,8 @@ public final class DatabaseComponent implements Database, HealthCheck {
                 throw e;
             }
             ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
-            SqlSessionFactory factory = MyBatisConfigs.build(module, dataSource, databaseId, loader, mappers);
-            return new ModuleStore(factory);
+            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), databaseId, loader, mappers);
+            return new ModuleStore(factory, transactions);
         }
     }
 

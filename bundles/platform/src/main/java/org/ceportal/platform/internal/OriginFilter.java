@@ -14,7 +14,13 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.ceportal.platform.audit.AuditLog;
+import org.ceportal.platform.security.Access;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtension;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 
@@ -31,6 +37,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsName;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class OriginFilter implements ContainerRequestFilter {
+    // Dynamic and optional: the audit trail (kept by the accounts bundle) may come and go.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     static final String MESSAGE = "请求来源无效，请从本平台页面重新操作";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -42,6 +53,11 @@ public final class OriginFilter implements ContainerRequestFilter {
         if (crossSite(request.getHeaderString("Origin"), request.getHeaderString(HttpHeaders.HOST),
                 request.getHeaderString("Sec-Fetch-Site"))) {
             drain(request);
+            AuditLog log = audit;
+            if (log != null) {
+                log.record(null, "cross_origin", clip(request.getMethod() + " " + request.getUriInfo().getPath()), "refused",
+                        Access.clientAddress(request));
+            }
             request.abortWith(Problems.response(403, "cross_origin", MESSAGE, List.of()));
         }
     }
@@ -63,6 +79,10 @@ public final class OriginFilter implements ContainerRequestFilter {
         } catch (IOException e) {
             // the refusal does not depend on the body
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64);
     }
 
     static boolean crossSite(String origin, String host, String fetchSite) {

@@ -15,7 +15,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.ClientAddresses;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
@@ -24,6 +28,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * What every request meets at the servlet boundary, in every servlet context (the
  * REST API's and the pages'):
  * <ul>
+ * <li>the client's address ({@link ClientAddresses}) is put into the request for
+ * {@link Access#clientAddress};</li>
  * <li>a query string with a broken percent-encoding or bytes that are not UTF-8 gets
  * 400 {@code bad_query} (problem+json) before any servlet reads its parameters; the
  * servlet container would otherwise fail with a 500 (Jersey asks it for the
@@ -39,6 +45,13 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=*)")
 public final class ServletBoundaryFilter implements Filter {
+    private final ClientAddresses clients;
+
+    @Activate
+    public ServletBoundaryFilter(@Reference ClientAddresses clients) {
+        this.clients = clients;
+    }
+
     static final String MESSAGE = "请求地址中的参数编码不正确";
     /** Unread bodies up to this size are read away; beyond it the connection may close. */
     static final long DRAIN_LIMIT = 1 << 20;
@@ -48,6 +61,10 @@ public final class ServletBoundaryFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http) {
+            // for audit records and throttles further in (JAX-RS request properties are these attributes)
+            request.setAttribute(Access.CLIENT_ADDRESS_PROPERTY, clients.of(http));
+        }
         if (request instanceof HttpServletRequest http && !validQuery(http.getQueryString())) {
             HttpServletResponse out = (HttpServletResponse) response;
             out.setStatus(400);

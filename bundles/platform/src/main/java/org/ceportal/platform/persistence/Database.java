@@ -40,4 +40,14 @@ public interface Database {
 
     /** {@code derby} or {@code postgresql}: which SQL dialect is in use. */
     String databaseId();
+
+    /**
+     * Runs {@code work} in one transaction that every module store used inside joins
+     * (see {@link Store#inTransaction}), for a change that spans bundles when the
+     * caller owns no store of its own, e.g. a resource that changes the directory and
+     * records it in the audit trail. Retried as a whole on a transient conflict.
+     *
+     * @since 1.2
+     */
+    <T> T inTransaction(java.util.function.Supplier<T> work);
 }

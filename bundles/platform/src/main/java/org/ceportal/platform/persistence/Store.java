@@ -10,9 +10,16 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * One module's access to the database through its MyBatis mappers.
  *
- * <p>Sessions do not auto-commit. Use them in try-with-resources and call
- * {@code commit()}; closing without commit rolls back, so a failure never leaves a
- * half-written record.
+ * <p><b>Writes go through {@link #inTransaction}</b>, the platform's one transaction
+ * style. The transaction belongs to the thread: an {@code inTransaction} of any
+ * module's store that runs inside another (e.g. the declarations bundle linking
+ * attachments through the attachments bundle's service) joins it, so a change that
+ * spans bundles commits or rolls back as one. Only the outermost one commits, and it
+ * re-runs the whole transaction on a transient conflict.
+ *
+ * <p>{@link #session()} is for reads: inside a transaction it reads through the
+ * transaction's connection (and sees its changes). A session that writes and is
+ * closed without commit rolls the whole surrounding transaction back.
  */
 @ProviderType
 public interface Store {
@@ -24,13 +31,16 @@ public interface Store {
     SqlSession batchSession();
 
     /**
-     * Runs {@code work} in a new session and commits it. When the database reports a
-     * transient conflict between concurrent transactions (SQLSTATE class 40: lock
-     * timeout, deadlock, serialization failure) the whole transaction is rolled back
-     * and run again, up to {@link #ATTEMPTS} times in all, after a short random pause.
-     * Anything else (including {@code ProblemException}) rolls back and propagates.
+     * Runs {@code work} with a session in the thread's transaction, opening one if
+     * there is none (then it commits when the work returns). When the database reports
+     * a transient conflict between concurrent transactions (SQLSTATE class 40: lock
+     * timeout, deadlock, serialization failure) the outermost transaction is rolled
+     * back and run again, up to {@link #ATTEMPTS} times in all, after a short random
+     * pause; so the work must not have effects outside the database (use
+     * {@link #afterCommit} for those). Anything else (including
+     * {@code ProblemException}) rolls back everything and propagates.
      *
-     * @since 1.1
+     * @since 1.1 (joins the thread's transaction since 1.2)
      */
     default <T> T inTransaction(Function<SqlSession, T> work) {
         for (int attempt = 1;; attempt++) {
@@ -50,6 +60,16 @@ public interface Store {
                 }
             }
         }
+    }
+
+    /**
+     * Runs {@code action} (e.g. deleting a file) once the thread's transaction has
+     * committed, or at once when there is none. Not run when it rolls back.
+     *
+     * @since 1.2
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
     }
 
     /** How often {@link #inTransaction} tries a transaction. */

@@ -5,5 +5,5 @@
  * org.ceportal.platform.persistence.Store} over the shared DataSource.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.ceportal.platform.persistence;

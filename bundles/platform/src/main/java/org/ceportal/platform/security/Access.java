@@ -18,10 +18,24 @@ public final class Access {
      */
     public static final String CSRF_FAILED_PROPERTY = "org.ceportal.csrf-failed";
 
+    /**
+     * Request property holding the client's address as {@link ClientAddresses} names it
+     * (set for every request by the platform before any resource runs).
+     *
+     * @since 1.2
+     */
+    public static final String CLIENT_ADDRESS_PROPERTY = "org.ceportal.client-address";
+
     /** The message a page shows when its CSRF token is missing or stale. */
     public static final String CSRF_FAILED_MESSAGE = "页面已过期，请刷新页面后重试";
 
     private Access() {
+    }
+
+    /** The client's address (behind trusted proxies, the client's own), or {@code null} outside a request. */
+    public static String clientAddress(ContainerRequestContext request) {
+        Object a = request.getProperty(CLIENT_ADDRESS_PROPERTY);
+        return a instanceof String s ? s : null;
     }
 
     /** The caller of this request, if authenticated. */

@@ -26,16 +26,37 @@ public final class TestStores {
     private TestStores() {
     }
 
+    /** A store of its own in-memory database. */
     public static Store migrated(String module, Class<?>... mappers) {
+        return shared().migrated(module, mappers);
+    }
+
+    /** One in-memory database for several modules, whose stores share the thread's transaction as in the portal. */
+    public static Shared shared() {
         EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:" + module + COUNTER.incrementAndGet());
+        ds.setDatabaseName("memory:shared" + COUNTER.incrementAndGet());
         ds.setCreateDatabase("create");
-        ClassLoader loader = mappers.length > 0 ? mappers[0].getClassLoader() : TestStores.class.getClassLoader();
-        SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby",
-                TestStores.class.getClassLoader(), SchemaVersionMapper.class);
-        new MigrationRunner(ds, bookkeeping, Clock.systemUTC()).migrate(module, scripts(loader, module));
-        SqlSessionFactory factory = MyBatisConfigs.build(module, ds, "derby", loader, mappers);
-        return new ModuleStore(factory);
+        return new Shared(ds, new Transactions(ds));
+    }
+
+    /** Module stores over one database and one transaction scope. */
+    public static final class Shared {
+        private final EmbeddedDataSource ds;
+        private final Transactions transactions;
+
+        private Shared(EmbeddedDataSource ds, Transactions transactions) {
+            this.ds = ds;
+            this.transactions = transactions;
+        }
+
+        public Store migrated(String module, Class<?>... mappers) {
+            ClassLoader loader = mappers.length > 0 ? mappers[0].getClassLoader() : TestStores.class.getClassLoader();
+            SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby",
+                    TestStores.class.getClassLoader(), SchemaVersionMapper.class);
+            new MigrationRunner(ds, bookkeeping, Clock.systemUTC()).migrate(module, scripts(loader, module));
+            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), "derby", loader, mappers);
+            return new ModuleStore(factory, transactions);
+        }
     }
 
     private static List<MigrationScript> scripts(ClassLoader loader, String module) {
