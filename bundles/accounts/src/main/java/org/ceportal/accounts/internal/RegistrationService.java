@@ -71,46 +71,48 @@ final class RegistrationService {
             throw Sessions.badCaptcha();
         }
         String hash = hasher.hash(r.password.toCharArray());
-        try (SqlSession s = store.session()) {
-            AccountMapper m = s.getMapper(AccountMapper.class);
-            AccountRow earlier = m.findByLogin("PROFESSIONAL", id);
-            boolean again = false;
-            if (earlier != null && "rejected".equals(earlier.state)) {
-                m.retireRejectedAccount(earlier.id, id + "#" + earlier.id);
-                m.retireRejectedPerson(earlier.id);
-                again = true;
-            }
-            if (m.countByIdNumber(id) > 0) {
-                throw alreadyRegistered();
-            }
-            AccountRow a = new AccountRow();
-            a.role = "PROFESSIONAL";
-            a.login = id;
-            a.passwordHash = hash;
-            a.state = "pending";
-            a.name = r.name.strip();
-            a.unitId = r.unitId;
-            a.createdAt = Timestamp.from(clock.instant());
-            m.insertAccount(a);
-            PersonRow p = new PersonRow();
-            p.accountId = a.id;
-            p.idNumber = id;
-            p.mobile = r.mobile.strip();
-            p.email = r.email.strip();
-            p.regionCode = r.regionCode.strip();
-            p.departmentId = r.departmentId;
-            p.gender = r.gender.strip();
-            p.birthDate = Date.valueOf(LocalDate.parse(r.birthDate.strip()));
-            p.ethnicGroup = r.ethnicGroup.strip();
-            p.nativePlace = blankToNull(r.nativePlace);
-            p.school = blankToNull(r.school);
-            p.majorCode = blankToNull(r.majorCode);
-            p.titleCode = blankToNull(r.titleCode);
-            m.insertPerson(p);
-            m.audit(a.createdAt, a.id, "register", "account:" + a.id, again ? "pending_again" : "pending",
-                    Credentials.clip(address));
-            s.commit();
-            LOG.info("Registration {} submitted for unit {}{}", a.id, a.unitId, again ? " after a rejection" : "");
+        try {
+            store.inTransaction(s -> {
+                AccountMapper m = s.getMapper(AccountMapper.class);
+                AccountRow earlier = m.findByLogin("PROFESSIONAL", id);
+                boolean again = false;
+                if (earlier != null && "rejected".equals(earlier.state)) {
+                    m.retireRejectedAccount(earlier.id, id + "#" + earlier.id);
+                    m.retireRejectedPerson(earlier.id);
+                    again = true;
+                }
+                if (m.countByIdNumber(id) > 0) {
+                    throw alreadyRegistered();
+                }
+                AccountRow a = new AccountRow();
+                a.role = "PROFESSIONAL";
+                a.login = id;
+                a.passwordHash = hash;
+                a.state = "pending";
+                a.name = r.name.strip();
+                a.unitId = r.unitId;
+                a.createdAt = Timestamp.from(clock.instant());
+                m.insertAccount(a);
+                PersonRow p = new PersonRow();
+                p.accountId = a.id;
+                p.idNumber = id;
+                p.mobile = r.mobile.strip();
+                p.email = r.email.strip();
+                p.regionCode = r.regionCode.strip();
+                p.departmentId = r.departmentId;
+                p.gender = r.gender.strip();
+                p.birthDate = Date.valueOf(LocalDate.parse(r.birthDate.strip()));
+                p.ethnicGroup = r.ethnicGroup.strip();
+                p.nativePlace = blankToNull(r.nativePlace);
+                p.school = blankToNull(r.school);
+                p.majorCode = blankToNull(r.majorCode);
+                p.titleCode = blankToNull(r.titleCode);
+                m.insertPerson(p);
+                m.audit(a.createdAt, a.id, "register", "account:" + a.id, again ? "pending_again" : "pending",
+                        Credentials.clip(address));
+                LOG.info("Registration {} submitted for unit {}{}", a.id, a.unitId, again ? " after a rejection" : "");
+                return null;
+            });
         } catch (PersistenceException e) {
             // the unique constraints catch a registration of the same ID number at the same moment
             if (isRegistered(id)) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 
+import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.security.Access;
 import org.ceportal.platform.security.Authenticator;
 import org.ceportal.platform.security.Caller;
@@ -33,11 +34,13 @@ public final class SessionAuthenticator implements Authenticator {
 
     private final Sessions sessions;
     private final boolean secureOnly;
+    private final AuditLog audit;
 
     @Activate
-    public SessionAuthenticator(@Reference AccountsComponent accounts) {
+    public SessionAuthenticator(@Reference AccountsComponent accounts, @Reference AuditLog audit) {
         this.sessions = accounts.sessions();
         this.secureOnly = accounts.secureCookie();
+        this.audit = audit;
     }
 
     @Override
@@ -58,6 +61,9 @@ public final class SessionAuthenticator implements Authenticator {
         if (!SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT))
                 && !sameToken(request.getHeaderString(CSRF_HEADER), session.csrfToken())) {
             request.setProperty(Access.CSRF_FAILED_PROPERTY, Boolean.TRUE);
+            String path = request.getMethod() + " " + request.getUriInfo().getPath();
+            audit.record(session.caller().accountId(), "csrf", path.length() <= 64 ? path : path.substring(0, 64), "refused",
+                    Access.clientAddress(request));
             return Optional.empty();
         }
         request.setProperty(SESSION_PROPERTY, session);

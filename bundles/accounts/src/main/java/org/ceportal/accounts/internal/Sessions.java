@@ -129,7 +129,7 @@ final class Sessions {
         String csrf = randomToken();
         Instant expires = now.plus(absolute);
         String rehashed = hasher.needsRehash(a.passwordHash) ? hasher.hash(r.password.toCharArray()) : null;
-        try (SqlSession s = store.session()) {
+        store.inTransaction(s -> {
             AccountMapper m = s.getMapper(AccountMapper.class);
             if (rehashed != null) {
                 m.updatePassword(a.id, rehashed);
@@ -143,8 +143,8 @@ final class Sessions {
             row.expiresAt = Timestamp.from(expires);
             m.insertSession(row);
             m.audit(Timestamp.from(now), a.id, "login", Credentials.subject(role, login), "success", Credentials.clip(address));
-            s.commit();
-        }
+            return null;
+        });
         purgeNowAndThen(now);
         return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId), expires);
     }
@@ -166,17 +166,17 @@ final class Sessions {
         Instant lastSeen = row.lastSeenAt.toInstant();
         boolean expired = !row.expiresAt.toInstant().isAfter(now) || !lastSeen.plus(idle).isAfter(now);
         if (expired || !"approved".equals(row.state)) {
-            try (SqlSession s = store.session()) {
+            store.inTransaction(s -> {
                 s.getMapper(AccountMapper.class).deleteSession(tokenHash);
-                s.commit();
-            }
+                return null;
+            });
             return Optional.empty();
         }
         if (Duration.between(lastSeen, now).compareTo(TOUCH_EVERY) >= 0) {
-            try (SqlSession s = store.session()) {
+            store.inTransaction(s -> {
                 s.getMapper(AccountMapper.class).touchSession(tokenHash, Timestamp.from(now));
-                s.commit();
-            }
+                return null;
+            });
         }
         Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId);
         return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant()));
@@ -184,13 +184,13 @@ final class Sessions {
 
     /** Ends a session on the server (logout). */
     void logout(Current session, String address) {
-        try (SqlSession s = store.session()) {
+        store.inTransaction(s -> {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.deleteSession(session.tokenHash());
             m.audit(Timestamp.from(clock.instant()), session.caller().accountId(), "logout",
                     "account:" + session.caller().accountId(), "success", Credentials.clip(address));
-            s.commit();
-        }
+            return null;
+        });
     }
 
     /**
@@ -242,24 +242,23 @@ final class Sessions {
             throw ProblemException.invalid(errors);
         }
         String hash = hasher.hash(newPassword.toCharArray());
-        try (SqlSession s = store.session()) {
+        store.inTransaction(s -> {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.updatePassword(id, hash);
             int ended = m.deleteOtherSessions(id, session.tokenHash());
             m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", Credentials.clip(address));
-            s.commit();
             LOG.info("Account {} changed its password; {} other session(s) ended", id, ended);
-        }
+            return null;
+        });
     }
 
     /** Deletes sessions past their timeouts; returns how many. */
     int purgeExpired() {
         Instant now = clock.instant();
-        try (SqlSession s = store.session()) {
+        return store.inTransaction(s -> {
             int n = s.getMapper(AccountMapper.class).deleteExpiredSessions(Timestamp.from(now), Timestamp.from(now.minus(idle)));
-            s.commit();
             return n;
-        }
+        });
     }
 
     /** At most every ten minutes, a login also clears out expired sessions. */

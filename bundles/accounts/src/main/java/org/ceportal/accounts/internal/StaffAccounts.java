@@ -90,19 +90,20 @@ public final class StaffAccounts {
         a.name = name.strip();
         a.unitId = unitId;
         a.createdAt = Timestamp.from(clock.instant());
-        try (SqlSession s = store.session()) {
-            AccountMapper m = s.getMapper(AccountMapper.class);
-            precondition.accept(m);
-            if (m.findByLogin(r, a.login) != null) {
-                throw ProblemException.conflict("account_exists", "该账号已存在");
-            }
-            m.insertAccount(a);
-            if (r.equals("OPS")) {
-                m.deleteSetupTokens(); // there is an ops account now: no one-time setup any more
-            }
-            m.audit(a.createdAt, actorId, "account_create", "account:" + a.id + " " + r, outcome, null);
-            s.commit();
-            return a.id;
+        try {
+            return store.inTransaction(s -> {
+                AccountMapper m = s.getMapper(AccountMapper.class);
+                precondition.accept(m);
+                if (m.findByLogin(r, a.login) != null) {
+                    throw ProblemException.conflict("account_exists", "该账号已存在");
+                }
+                m.insertAccount(a);
+                if (r.equals("OPS")) {
+                    m.deleteSetupTokens(); // there is an ops account now: no one-time setup any more
+                }
+                m.audit(a.createdAt, actorId, "account_create", "account:" + a.id + " " + r, outcome, null);
+                return a.id;
+            });
         } catch (PersistenceException e) {
             // the unique constraint caught the same login created at the same moment
             try (SqlSession s = store.session()) {

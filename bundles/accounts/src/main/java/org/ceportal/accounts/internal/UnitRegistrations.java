@@ -95,14 +95,13 @@ final class UnitRegistrations {
             });
         }
         Instant now = clock.instant();
-        try (SqlSession session = store.session()) {
+        return store.inTransaction(session -> {
             AccountMapper m = session.getMapper(AccountMapper.class);
             int changed = m.decide(unit, id, d.version, approve ? "approved" : "rejected", approve ? null : reason,
                     Timestamp.from(now), admin.accountId());
             if (changed == 1) {
                 m.audit(Timestamp.from(now), admin.accountId(), "registration_decision", "account:" + id,
                         approve ? "approved" : "rejected", address);
-                session.commit();
                 LOG.info("Registration {} {} by account {}", id, approve ? "approved" : "rejected", admin.accountId());
                 return view(m.registration(unit, id), unitName(unit));
             }
@@ -112,7 +111,7 @@ final class UnitRegistrations {
             }
             String what = "pending".equals(row.state) ? "已被修改" : "已经处理（" + STATE_NAMES.get(row.state) + "）";
             throw ProblemException.conflict("already_decided", "该注册申请" + what + "，可能是其他管理员刚刚处理过，请刷新列表后再看");
-        }
+        });
     }
 
     private long unitOf(Caller admin) {

@@ -120,7 +120,7 @@ public final class CaptchaServiceImpl implements CaptchaService {
         if (id == null || id.length() > 36 || answer == null || answer.length() > MAX_ANSWER) {
             return false;
         }
-        try (SqlSession s = store.session()) {
+        return store.inTransaction(s -> {
             CaptchaMapper m = s.getMapper(CaptchaMapper.class);
             CaptchaRow row = m.find(id);
             if (row == null) {
@@ -129,12 +129,11 @@ public final class CaptchaServiceImpl implements CaptchaService {
             // Only the caller whose delete removed the row may use it: two concurrent
             // attempts with the same captcha cannot both pass.
             boolean mine = m.delete(id) == 1;
-            s.commit();
             return mine
                     && row.expiresAt.toInstant().isAfter(clock.instant())
                     && MessageDigest.isEqual(row.answerHash.getBytes(StandardCharsets.US_ASCII),
                             hash(id, answer).getBytes(StandardCharsets.US_ASCII));
-        }
+        });
     }
 
     private static String hash(String id, String answer) {

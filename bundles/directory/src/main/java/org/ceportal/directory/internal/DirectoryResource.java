@@ -33,11 +33,16 @@ import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.audit.AuditLog;
+import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.security.Access;
+import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -55,10 +60,13 @@ public final class DirectoryResource {
     static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
     private final DirectoryService directory;
+    private final DirectoryChanges changes;
 
     @Activate
-    public DirectoryResource(@Reference DirectoryService directory) {
+    public DirectoryResource(@Reference DirectoryService directory, @Reference Database database,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) AuditLog audit) {
         this.directory = directory;
+        this.changes = new DirectoryChanges(directory, database, audit);
     }
 
     @GET
@@ -118,11 +126,11 @@ public final class DirectoryResource {
     @Path("units")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addUnit(@Context ContainerRequestContext request, NewUnit unit) {
-        Access.require(request, Role.OPS);
+        Caller ops = Access.require(request, Role.OPS);
         if (unit == null) {
             throw ProblemException.invalid("name", "请填写单位信息");
         }
-        Unit created = directory.addUnit(unit);
+        Unit created = changes.addUnit(unit, ops.accountId(), Access.clientAddress(request));
         return Response.created(URI.create("directory/units/" + created.id)).entity(created).build();
     }
 
@@ -131,7 +139,7 @@ public final class DirectoryResource {
     @Path("units/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public ImportReport importUnits(@Context ContainerRequestContext request, InputStream body) throws IOException {
-        Access.require(request, Role.OPS);
+        Caller ops = Access.require(request, Role.OPS);
         byte[] bytes = body.readNBytes(MAX_IMPORT_BYTES + 1);
         if (bytes.length > MAX_IMPORT_BYTES) {
             throw new ProblemException(413, "payload_too_large", "导入文件不能超过 5 MB");
@@ -143,7 +151,7 @@ public final class DirectoryResource {
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("file", "导入文件必须是 UTF-8 编码的 CSV");
         }
-        return directory.importUnits(new StringReader(text));
+        return changes.importUnits(new StringReader(text), ops.accountId(), Access.clientAddress(request));
     }
 
     private static long unitId(String raw) {

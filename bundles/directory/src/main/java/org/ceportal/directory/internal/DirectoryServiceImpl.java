@@ -89,16 +89,19 @@ public final class DirectoryServiceImpl implements DirectoryService {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read demo units: " + e.getMessage(), e);
         }
-        try (SqlSession s = store.session()) {
-            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
-            if (m.demoLoaded() > 0) {
-                return;
+        try {
+            ImportReport report = store.inTransaction(s -> {
+                DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+                if (m.demoLoaded() > 0) {
+                    return null;
+                }
+                m.markDemoLoaded(now());
+                return write(m, rows, true);
+            });
+            if (report != null) {
+                LOG.info("Loaded {} demo units (labelled （示例）); set demoUnits=false in etc/{}.cfg to skip them",
+                        report.unitsCreated(), PID);
             }
-            m.markDemoLoaded(now());
-            ImportReport report = write(m, rows, true);
-            s.commit();
-            LOG.info("Loaded {} demo units (labelled （示例）); set demoUnits=false in etc/{}.cfg to skip them",
-                    report.unitsCreated(), PID);
         } catch (PersistenceException e) {
             // Another node may have loaded them at the same moment: its marker row won.
             try (SqlSession s = store.session()) {
@@ -225,13 +228,14 @@ public final class DirectoryServiceImpl implements DirectoryService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        try (SqlSession s = store.session()) {
-            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
-            if (m.unitByName(unit.regionCode().strip(), unit.name().strip()) != null) {
-                throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
-            }
-            long id = insert(m, unit, false);
-            s.commit();
+        try {
+            long id = store.inTransaction(s -> {
+                DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+                if (m.unitByName(unit.regionCode().strip(), unit.name().strip()) != null) {
+                    throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
+                }
+                return insert(m, unit, false);
+            });
             return unit(id).orElseThrow();
         } catch (PersistenceException e) {
             // the unique constraint caught a concurrent insert of the same unit
@@ -245,10 +249,8 @@ public final class DirectoryServiceImpl implements DirectoryService {
         if (rows.isEmpty()) {
             throw ProblemException.invalid("file", "CSV 文件中没有单位");
         }
-        try (SqlSession s = store.session()) {
-            ImportReport report = write(s.getMapper(DirectoryMapper.class), rows, false);
-            s.commit();
-            return report;
+        try {
+            return store.inTransaction(s -> write(s.getMapper(DirectoryMapper.class), rows, false));
         } catch (PersistenceException e) {
             throw ProblemException.conflict("import_conflict", "导入时单位数据被同时修改，请重新导入");
         }

@@ -9,6 +9,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.directory.internal.DirectoryChanges;
+import org.ceportal.platform.audit.AuditLog;
+import org.ceportal.platform.persistence.Database;
 import org.ceportal.directory.api.NewUnit;
 import org.ceportal.directory.api.Unit;
 import org.ceportal.platform.api.ProblemException;
@@ -20,6 +23,16 @@ public class UnitAddCommand implements Action {
 
     @Reference
     DirectoryService directory;
+
+    @Reference
+    Database database;
+
+    @Reference(optional = true)
+    AuditLog audit;
+
+    private DirectoryChanges changes() {
+        return new DirectoryChanges(directory, database, audit);
+    }
 
     @Option(name = "-r", aliases = "--region", required = true, description = "Region code, e.g. 410300 (see ceportal:regions)")
     String region;
@@ -36,7 +49,7 @@ public class UnitAddCommand implements Action {
     @Override
     public Object execute() {
         try {
-            Unit u = directory.addUnit(new NewUnit(region, name, kind, departments));
+            Unit u = changes().addUnit(new NewUnit(region, name, kind, departments), null, "console");
             System.out.println("Added unit " + u.id + ": " + u.name + " (" + u.regionName + ", " + u.kindName + ")");
         } catch (ProblemException e) {
             System.err.println(Problems.describe(e));

@@ -11,6 +11,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.ceportal.directory.api.DirectoryService;
+import org.ceportal.directory.internal.DirectoryChanges;
+import org.ceportal.platform.audit.AuditLog;
+import org.ceportal.platform.persistence.Database;
 import org.ceportal.directory.api.ImportReport;
 import org.ceportal.platform.api.ProblemException;
 
@@ -23,13 +26,23 @@ public class UnitImportCommand implements Action {
     @Reference
     DirectoryService directory;
 
+    @Reference
+    Database database;
+
+    @Reference(optional = true)
+    AuditLog audit;
+
+    private DirectoryChanges changes() {
+        return new DirectoryChanges(directory, database, audit);
+    }
+
     @Argument(index = 0, name = "file", required = true, description = "The CSV file")
     String file;
 
     @Override
     public Object execute() throws Exception {
         try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            ImportReport r = directory.importUnits(reader);
+            ImportReport r = changes().importUnits(reader, null, "console");
             System.out.println("Imported: " + r.unitsCreated() + " new units, " + r.unitsExisting()
                     + " already present, " + r.departmentsCreated() + " new departments");
         } catch (ProblemException e) {
