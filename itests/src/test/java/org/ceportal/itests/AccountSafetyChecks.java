@@ -208,6 +208,58 @@ public class AccountSafetyChecks extends PortalTestBase {
         assertEquals("UP", http.get("/api/health").json().path("status").asText());
     }
 
+    @Test
+    public void changesAndRefusalsAreAuditedWithTheClientAddress() throws Exception {
+        Accounts a = accounts();
+        Http ops = a.ops();
+        int unitsBefore = audits("unit_add", "created");
+        Http.Answer unit = ops.postWith("/api/directory/units", "{\"regionCode\":\"410300\",\"name\":\"洛阳市审计测试学校\","
+                + "\"kind\":\"PUBLIC\",\"departments\":[\"教务处\"]}");
+        assertEquals(unit.body(), 201, unit.status());
+        assertEquals(unitsBefore + 1, audits("unit_add", "created"));
+
+        int csrfBefore = audits("csrf", "refused");
+        assertProblem(ops.fresh().useSessionCookie(ops.sessionCookie()).postWith("/api/ops/accounts", "{}"), 403, "csrf_failed");
+        assertEquals(csrfBefore + 1, audits("csrf", "refused"));
+        int originBefore = audits("cross_origin", "refused");
+        assertProblem(http.postWith("/api/captchas", "", "Origin", "http://evil.example"), 403, "cross_origin");
+        assertEquals(originBefore + 1, audits("cross_origin", "refused"));
+
+        // a draft with its file, deleted: the upload and the deletion stay in the trail
+        Http me = a.professional(a.unitId("第一高级中学"), Accounts.idNumber("41030219740815004"), "孔审", "审计用的长密码2026",
+                "safety.admin2");
+        long file = me.upload("/api/attachments", "a.pdf", "application/pdf", Samples.pdf("audit")).json().path("id").asLong();
+        Http.Answer draft = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":"
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + ",\"category\":\"PROFESSIONAL\","
+                + "\"values\":{\"courseName\":\"审计课程\",\"organiser\":\"洛阳市教育局\",\"period\":{\"from\":\"2026-07-06\","
+                + "\"to\":\"2026-07-06\"},\"measure\":\"days\",\"amount\":1},\"attachmentIds\":[" + file + "]}");
+        assertEquals(draft.body(), 201, draft.status());
+        long id = draft.json().path("id").asLong();
+        assertEquals(204, me.delete("/api/declarations/" + id).status());
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'attachment_upload' AND subject LIKE ?",
+                "attachment:" + file + " %"));
+        assertEquals("the deleted draft is named with its form, year and hours", 1, count(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'declaration_delete' AND address = '127.0.0.1' AND subject LIKE ?",
+                "declaration:" + id + " training %"));
+        assertEquals("its file went with it", 404, me.get("/api/attachments/" + file).status());
+    }
+
+    private int audits(String action, String outcome) throws Exception {
+        return count("SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome LIKE ?", action, outcome);
+    }
+
+    private int count(String sql, String... values) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Audit records of an action about a professional's ID number with that outcome. */
     private int audits(String action, String outcome, String idNumber) throws Exception {
         try (Connection c = dataSource.getConnection();

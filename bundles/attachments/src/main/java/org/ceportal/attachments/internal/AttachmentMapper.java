@@ -37,4 +37,14 @@ public interface AttachmentMapper {
     List<AttachmentRow> staleUnlinked(@Param("before") Timestamp before);
 
     int deleteUnlinked(@Param("id") long id);
+
+    // daily quota
+
+    QuotaRow quota(@Param("ownerId") long ownerId, @Param("day") java.sql.Date day);
+
+    void insertQuota(@Param("ownerId") long ownerId, @Param("day") java.sql.Date day);
+
+    /** Counts an upload if it stays within the quota: 0 rows when it would not (or the day's row is missing). */
+    int countUpload(@Param("ownerId") long ownerId, @Param("day") java.sql.Date day, @Param("bytes") long bytes,
+            @Param("maxFiles") int maxFiles, @Param("maxBytes") long maxBytes);
 }

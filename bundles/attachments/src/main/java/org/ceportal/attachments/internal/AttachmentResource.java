@@ -63,7 +63,7 @@ public final class AttachmentResource {
         Caller caller = Access.require(request, Role.PROFESSIONAL);
         AttachmentServiceImpl.Uploaded u;
         try {
-            u = attachments.upload(caller.accountId(), type, body);
+            u = attachments.upload(caller.accountId(), type, body, Access.clientAddress(request));
         } catch (ProblemException e) {
             drain(body); // lets the client read the answer before the connection closes
             throw e;
@@ -78,7 +78,7 @@ public final class AttachmentResource {
     @Path("{id}")
     public Response download(@Context ContainerRequestContext request, @PathParam("id") String id) {
         Caller caller = Access.require(request, Role.PROFESSIONAL);
-        AttachmentServiceImpl.Download d = attachments.download(caller.accountId(), parse(id));
+        AttachmentServiceImpl.Download d = attachments.download(caller.accountId(), parse(id), Access.clientAddress(request));
         java.nio.file.Path file = d.file();
         StreamingOutput content = out -> {
             try (InputStream in = Files.newInputStream(file)) {
@@ -108,7 +108,7 @@ public final class AttachmentResource {
     @Path("{id}")
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id) {
         Caller caller = Access.require(request, Role.PROFESSIONAL);
-        attachments.delete(caller.accountId(), parse(id));
+        attachments.delete(caller.accountId(), parse(id), Access.clientAddress(request));
         return Response.noContent().build();
     }
 

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,12 +25,16 @@ import org.apache.ibatis.session.SqlSession;
 import org.ceportal.attachments.api.Attachment;
 import org.ceportal.attachments.api.AttachmentService;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -46,7 +52,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = AttachmentServiceImpl.Config.class)
 public final class AttachmentServiceImpl implements AttachmentService {
     static final String PID = "org.ceportal.attachments";
-    static final int MAX_IDS = 200;
     static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     static final Duration TEMP_MAX_AGE = Duration.ofHours(6);
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentServiceImpl.class);
@@ -68,6 +73,16 @@ public final class AttachmentServiceImpl implements AttachmentService {
         @AttributeDefinition(name = "Storage directory", description = "Empty: ${karaf.data}/ceportal/attachments")
         String storageDir() default "";
 
+        @AttributeDefinition(name = "Files per person and day", description = "Uploads a person may make per day "
+                + "(China time), deleted ones included", min = "1")
+        int maxFilesPerDay() default 100;
+
+        @AttributeDefinition(name = "Bytes per person and day", description = "Bytes a person may upload per day", min = "1024")
+        long maxBytesPerDay() default 314572800L;
+
+        @AttributeDefinition(name = "Files per declaration", min = "1", max = "200")
+        int maxFilesPerDeclaration() default 20;
+
         @AttributeDefinition(name = "Keep unlinked uploads (hours)", description = "Uploads no declaration uses are deleted after this", min = "1")
         int unlinkedMaxAgeHours() default 48;
     }
@@ -83,20 +98,33 @@ public final class AttachmentServiceImpl implements AttachmentService {
     private final Store store;
     private final Clock clock;
     private final Limits limits;
+    private final Quotas quotas;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final Storage storage;
     private final ContentInspector inspector;
     private final Duration unlinkedMaxAge;
     private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
 
+    // Optional and dynamic: the audit trail (kept by the accounts bundle) may come and go.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     @Activate
     public AttachmentServiceImpl(Config config, BundleContext context, @Reference Database database) {
         this(database.open(context.getBundle(), "attachments", AttachmentMapper.class), Clock.systemUTC(),
                 new Limits(config.maxBytes(), config.zipMaxEntries(), config.zipMaxTotalBytes(), config.zipMaxRatio()),
+                new Quotas(config.maxFilesPerDay(), config.maxBytesPerDay(), config.maxFilesPerDeclaration()),
                 Storage.rootFor(config.storageDir()), Duration.ofHours(Math.max(1, config.unlinkedMaxAgeHours())));
         LOG.info("Attachments stored in {}, at most {} per file", storage.root(), Refusals.size(limits.maxBytes()));
     }
 
     AttachmentServiceImpl(Store store, Clock clock, Limits limits, Path storageRoot, Duration unlinkedMaxAge) {
+        this(store, clock, limits, Quotas.DEFAULTS, storageRoot, unlinkedMaxAge);
+    }
+
+    AttachmentServiceImpl(Store store, Clock clock, Limits limits, Quotas quotas, Path storageRoot, Duration unlinkedMaxAge) {
+        this.quotas = quotas;
         this.store = store;
         this.clock = clock;
         this.limits = limits;
@@ -114,18 +142,31 @@ public final class AttachmentServiceImpl implements AttachmentService {
     /**
      * Receives the {@code file} part of a multipart body, checks it and keeps it.
      *
-     * @throws ProblemException 400, 413, 415 or 422 for bad input; nothing is stored then
-     * @throws IOException      when our own disk fails
+     * @throws ProblemException 400, 413, 415 or 422 for bad input, 429 over the person's daily quota,
+     *         507 when the disk is full, 503 when the file could not be kept otherwise; nothing is
+     *         stored then (no row, no file)
+     * @throws IOException      never in practice: every I/O failure becomes one of the problems above
      */
     Uploaded upload(long ownerId, String contentType, InputStream body) throws IOException {
+        return upload(ownerId, contentType, body, null);
+    }
+
+    /** {@link #upload(long, String, InputStream)}, audited with the client's address. */
+    Uploaded upload(long ownerId, String contentType, InputStream body, String address) throws IOException {
         maybePurge();
         if (MultipartReceiver.boundary(contentType) == null) {
             throw Refusals.notMultipart();
         }
-        Path temp = storage.newTemp();
+        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), CHINA));
+        QuotaRow used = quotaOf(ownerId, day);
+        if (used.files >= quotas.filesPerDay() || used.bytes >= quotas.bytesPerDay()) {
+            throw Refusals.quota(quotas); // before a byte of the body is read
+        }
+        Path temp = null;
         String stored = null;
         boolean kept = false;
         try {
+            temp = storage.newTemp();
             MultipartReceiver.Received received = MultipartReceiver.receive(contentType, body, temp, limits.maxBytes());
             if (received.size() == 0) {
                 throw Refusals.emptyFile();
@@ -141,18 +182,35 @@ public final class AttachmentServiceImpl implements AttachmentService {
             row.createdAt = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
             stored = storage.keep(temp, clock.instant());
             row.storedName = stored;
-            try (SqlSession s = store.session()) {
-                s.getMapper(AttachmentMapper.class).insert(row);
-                s.commit();
-            }
+            store.inTransaction(s -> {
+                AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+                // counted with the day's row locked: parallel uploads of one person cannot pass the quota together
+                if (m.countUpload(ownerId, day, row.sizeBytes, quotas.filesPerDay(), quotas.bytesPerDay()) != 1) {
+                    throw Refusals.quota(quotas);
+                }
+                m.insert(row);
+                record(ownerId, "attachment_upload", "attachment:" + row.id + " " + row.sha256.substring(0, 12), "stored",
+                        address);
+                return null;
+            });
             kept = true;
             LOG.info("Attachment {} ({}, {} bytes) uploaded by account {}", row.id, type, row.sizeBytes, ownerId);
             try (SqlSession s = store.session()) {
                 return new Uploaded(row.toApi(), duplicates(s.getMapper(AttachmentMapper.class), row));
             }
+        } catch (IOException e) {
+            if (Storage.diskFull(e)) {
+                LOG.error("Attachment storage {} is full: {}", storage.root(), e.getMessage());
+                throw Refusals.storageFull();
+            }
+            // our disk failed, or the client went away mid-upload: nothing is kept either way
+            LOG.warn("An upload of account {} was not kept: {}", ownerId, e.toString());
+            throw Refusals.notKept();
         } finally {
             if (!kept) {
-                Storage.deleteQuietly(temp);
+                if (temp != null) {
+                    Storage.deleteQuietly(temp);
+                }
                 if (stored != null) {
                     storage.delete(stored);
                 }
@@ -171,10 +229,16 @@ public final class AttachmentServiceImpl implements AttachmentService {
 
     /** The owner's attachment and its file. */
     Download download(long ownerId, long id) {
+        return download(ownerId, id, null);
+    }
+
+    /** {@link #download(long, long)}, audited with the client's address. */
+    Download download(long ownerId, long id, String address) {
         AttachmentRow row;
         try (SqlSession s = store.session()) {
             row = owned(s.getMapper(AttachmentMapper.class), ownerId, id);
         }
+        record(ownerId, "attachment_download", "attachment:" + id, "served", address);
         Path file = storage.path(row.storedName);
         if (!Files.isRegularFile(file)) {
             LOG.error("The file {} of attachment {} is missing", row.storedName, row.id);
@@ -183,12 +247,16 @@ public final class AttachmentServiceImpl implements AttachmentService {
         return new Download(row.toApi(), file);
     }
 
-    /** Deletes the owner's attachment (row, then file) unless its declaration is submitted. */
+    /** Deletes the owner's attachment (row, then, once that committed, the file) unless its declaration is submitted. */
     void delete(long ownerId, long id) {
-        AttachmentRow row;
-        try (SqlSession s = store.session()) {
+        delete(ownerId, id, null);
+    }
+
+    /** {@link #delete(long, long)}, audited with the client's address. */
+    void delete(long ownerId, long id, String address) {
+        store.inTransaction(s -> {
             AttachmentMapper m = s.getMapper(AttachmentMapper.class);
-            row = owned(m, ownerId, id);
+            AttachmentRow row = owned(m, ownerId, id);
             if (row.locked) {
                 throw Refusals.lockedDelete();
             }
@@ -196,10 +264,43 @@ public final class AttachmentServiceImpl implements AttachmentService {
                 AttachmentRow now = m.find(id);
                 throw now == null ? Refusals.notFound() : Refusals.lockedDelete();
             }
-            s.commit();
-        }
-        storage.delete(row.storedName);
+            record(ownerId, "attachment_delete", "attachment:" + id + " " + row.sha256.substring(0, 12), "deleted", address);
+            store.afterCommit(() -> storage.delete(row.storedName));
+            return null;
+        });
         LOG.info("Attachment {} deleted by account {}", id, ownerId);
+    }
+
+    /** The person's uploads of the day; the row exists afterwards (so the upload's transaction can lock it). */
+    private QuotaRow quotaOf(long ownerId, java.sql.Date day) {
+        try (SqlSession s = store.session()) {
+            QuotaRow row = s.getMapper(AttachmentMapper.class).quota(ownerId, day);
+            if (row != null) {
+                return row;
+            }
+        }
+        try {
+            store.inTransaction(s -> {
+                s.getMapper(AttachmentMapper.class).insertQuota(ownerId, day);
+                return null;
+            });
+        } catch (org.apache.ibatis.exceptions.PersistenceException e) {
+            // a parallel upload of the same person made the row first
+        }
+        try (SqlSession s = store.session()) {
+            QuotaRow row = s.getMapper(AttachmentMapper.class).quota(ownerId, day);
+            if (row == null) {
+                throw new IllegalStateException("no quota row for account " + ownerId);
+            }
+            return row;
+        }
+    }
+
+    private void record(long actorId, String action, String subject, String outcome, String address) {
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(actorId, action, subject, outcome, address);
+        }
     }
 
     private static AttachmentRow owned(AttachmentMapper m, long ownerId, long id) {
@@ -231,7 +332,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
     @Override
     public List<Attachment> attach(long ownerId, long declarationId, List<Long> ids) {
         List<Long> wanted = distinct(ids);
-        try (SqlSession s = store.session()) {
+        return store.inTransaction(s -> {
             AttachmentMapper m = s.getMapper(AttachmentMapper.class);
             if (m.countLocked(declarationId) > 0) {
                 throw Refusals.lockedChange();
@@ -245,10 +346,8 @@ public final class AttachmentServiceImpl implements AttachmentService {
                     throw Refusals.changedMeanwhile(); // linked or locked between the check and now
                 }
             }
-            List<Attachment> out = wanted.isEmpty() ? List.of() : inOrder(m.findAll(wanted), wanted);
-            s.commit();
-            return out;
-        }
+            return wanted.isEmpty() ? List.<Attachment>of() : inOrder(m.findAll(wanted), wanted);
+        });
     }
 
     @Override
@@ -260,21 +359,14 @@ public final class AttachmentServiceImpl implements AttachmentService {
 
     @Override
     public void lock(long declarationId, boolean locked) {
-        try (SqlSession s = store.session()) {
-            s.getMapper(AttachmentMapper.class).setLocked(declarationId, locked);
-            s.commit();
-        }
+        store.inTransaction(s -> s.getMapper(AttachmentMapper.class).setLocked(declarationId, locked));
     }
 
     @Override
     public void deleteOfDeclaration(long ownerId, long declarationId) {
-        List<AttachmentRow> rows;
-        try (SqlSession s = store.session()) {
+        int deleted = store.inTransaction(s -> {
             AttachmentMapper m = s.getMapper(AttachmentMapper.class);
-            rows = m.ofDeclaration(declarationId);
-            if (rows.isEmpty()) {
-                return;
-            }
+            List<AttachmentRow> rows = m.ofDeclaration(declarationId);
             for (AttachmentRow r : rows) {
                 if (r.ownerId != ownerId) {
                     throw Refusals.notOwned();
@@ -285,18 +377,19 @@ public final class AttachmentServiceImpl implements AttachmentService {
                     throw Refusals.lockedDelete();
                 }
             }
-            if (m.deleteOfDeclaration(declarationId, ownerId) != rows.size()) {
-                throw Refusals.changedMeanwhile(); // closing without commit rolls back
+            if (!rows.isEmpty() && m.deleteOfDeclaration(declarationId, ownerId) != rows.size()) {
+                throw Refusals.changedMeanwhile(); // rolls the whole transaction back
             }
-            s.commit();
+            // the files go only when the deletion (and whatever it is part of) has committed
+            store.afterCommit(() -> rows.forEach(r -> storage.delete(r.storedName)));
+            return rows.size();
+        });
+        if (deleted > 0) {
+            LOG.info("{} attachment(s) of declaration {} deleted", deleted, declarationId);
         }
-        for (AttachmentRow r : rows) {
-            storage.delete(r.storedName);
-        }
-        LOG.info("{} attachment(s) of declaration {} deleted", rows.size(), declarationId);
     }
 
-    private static List<Long> distinct(Collection<Long> ids) {
+    private List<Long> distinct(Collection<Long> ids) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
@@ -307,8 +400,8 @@ public final class AttachmentServiceImpl implements AttachmentService {
             }
             out.add(id);
         }
-        if (out.size() > MAX_IDS) {
-            throw Refusals.tooMany(MAX_IDS);
+        if (out.size() > quotas.filesPerDeclaration()) {
+            throw Refusals.tooMany(quotas.filesPerDeclaration());
         }
         return List.copyOf(out);
     }
@@ -375,12 +468,10 @@ public final class AttachmentServiceImpl implements AttachmentService {
         }
         int n = 0;
         for (AttachmentRow row : stale) {
-            try (SqlSession s = store.session()) {
-                if (s.getMapper(AttachmentMapper.class).deleteUnlinked(row.id) == 1) {
-                    s.commit();
-                    storage.delete(row.storedName);
-                    n++;
-                }
+            boolean gone = store.inTransaction(s -> s.getMapper(AttachmentMapper.class).deleteUnlinked(row.id) == 1);
+            if (gone) {
+                storage.delete(row.storedName);
+                n++;
             }
         }
         storage.purgeTemp(now.minus(TEMP_MAX_AGE));

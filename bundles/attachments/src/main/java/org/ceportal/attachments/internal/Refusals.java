@@ -94,6 +94,19 @@ final class Refusals {
         return ProblemException.invalid("attachmentIds", "附件不能超过 " + max + " 个");
     }
 
+    static ProblemException quota(Quotas q) {
+        return file(429, "upload_quota", "今天上传的文件已达上限（每天最多 " + q.filesPerDay() + " 个、共 " + size(q.bytesPerDay())
+                + "），请明天再上传，或先删除不用的文件");
+    }
+
+    static ProblemException storageFull() {
+        return file(507, "storage_full", "服务器存储空间不足，文件未保存，请稍后再试或联系平台管理员");
+    }
+
+    static ProblemException notKept() {
+        return file(503, "upload_not_kept", "文件未能保存（上传中断或服务器存储暂时不可用），请重新上传");
+    }
+
     static ProblemException changedMeanwhile() {
         return ProblemException.conflict("attachments_changed", "附件刚刚被修改，请刷新页面后重试");
     }

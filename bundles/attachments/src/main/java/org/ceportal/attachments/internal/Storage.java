@@ -74,6 +74,17 @@ final class Storage {
         return name;
     }
 
+    /** Whether an I/O failure means the file system is full (ENOSPC) or over a quota (EDQUOT). */
+    static boolean diskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The path of a stored name. */
     Path path(String storedName) {
         if (storedName == null || !STORED.matcher(storedName).matches()) {

@@ -28,7 +28,10 @@ public interface DeclarationMapper {
     int deleteDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") Integer version);
 
     /** Removes a declaration just created whose attachments could not be linked. */
-    int deleteNew(@Param("ownerId") long ownerId, @Param("id") long id);
+    /** Locks the person's row until the transaction ends; 0 when the person has none yet. */
+    int lockOwner(@Param("ownerId") long ownerId);
+
+    void insertOwner(@Param("ownerId") long ownerId);
 
     void history(@Param("declarationId") long declarationId, @Param("at") Timestamp at, @Param("from") String from,
             @Param("to") String to, @Param("actorId") Long actorId, @Param("note") String note);

@@ -66,7 +66,7 @@ public final class DeclarationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context ContainerRequestContext request, DeclarationRequest body) {
-        Map<String, Object> d = declarations.create(me(request), body);
+        Map<String, Object> d = declarations.create(me(request), body, Access.clientAddress(request));
         return Response.created(URI.create("declarations/" + d.get("id"))).entity(d).build();
     }
 
@@ -81,14 +81,15 @@ public final class DeclarationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(@Context ContainerRequestContext request, @PathParam("id") String id,
             DeclarationRequest body) {
-        return declarations.update(me(request), id(id), body);
+        return declarations.update(me(request), id(id), body, Access.clientAddress(request));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id,
             @QueryParam("version") String version) {
-        declarations.delete(me(request), id(id), version == null || version.isBlank() ? null : parseVersion(version));
+        declarations.delete(me(request), id(id), version == null || version.isBlank() ? null : parseVersion(version),
+                Access.clientAddress(request));
         return Response.noContent().build();
     }
 
@@ -96,14 +97,14 @@ public final class DeclarationResource {
     @Path("{id}/submission")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> submit(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
-        return declarations.submit(me(request), id(id), t == null ? null : t.version);
+        return declarations.submit(me(request), id(id), t == null ? null : t.version, Access.clientAddress(request));
     }
 
     @POST
     @Path("{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> withdraw(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
-        return declarations.withdraw(me(request), id(id), t == null ? null : t.version);
+        return declarations.withdraw(me(request), id(id), t == null ? null : t.version, Access.clientAddress(request));
     }
 
     private static Caller me(ContainerRequestContext request) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.attachments.api.Attachment;
 import org.ceportal.attachments.api.AttachmentService;
@@ -51,12 +52,24 @@ final class Declarations {
     private final Store store;
     private final FormRegistry forms;
     private final AttachmentService attachments;
+    private final AuditTrail audit;
     private final int yearsBack;
     private final ZoneId zone;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Where audit records go: the platform's audit log when there is one. */
+    interface AuditTrail {
+        void record(long actorId, String action, String subject, String outcome, String address);
+    }
+
     Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock) {
+        this(store, forms, attachments, yearsBack, zone, clock, (actor, action, subject, outcome, address) -> { });
+    }
+
+    Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.forms = forms;
         this.attachments = attachments;
@@ -80,7 +93,7 @@ final class Declarations {
         }
     }
 
-    Map<String, Object> create(Caller caller, DeclarationRequest r) {
+    Map<String, Object> create(Caller caller, DeclarationRequest r, String address) {
         requireProfessional(caller);
         if (r == null) {
             throw ProblemException.invalid("formId", "请选择学习形式");
@@ -97,8 +110,7 @@ final class Declarations {
         }
         if (submit) {
             requireAttachments(ids.size());
-            FormDescription d = live.description();
-            checkYearCap(caller.accountId(), d.id(), d.name(), d.kind().unit(), d.maxPerYear(), c.year, c.claimed, 0L);
+            ensureOwner(caller.accountId());
         }
         Timestamp now = Timestamp.from(clock.instant());
         DeclarationRow row = new DeclarationRow();
@@ -109,36 +121,30 @@ final class Declarations {
         row.createdAt = now;
         row.updatedAt = now;
         row.submittedAt = submit ? now : null;
+        // the row, its history, the linked files and (when submitted) the cap and the lock: one transaction
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            if (submit) {
+                FormDescription d = live.description();
+                m.lockOwner(caller.accountId());
+                checkYearCap(caller.accountId(), d.id(), d.name(), d.kind().unit(), d.maxPerYear(), c.year, c.claimed, 0L);
+            }
             row.id = null;
             m.insert(row);
             m.history(row.id, now, null, row.state, caller.accountId(), null);
-            return row.id;
-        });
-        try {
             attachments.attach(caller.accountId(), row.id, ids);
             if (submit) {
                 attachments.lock(row.id, true);
             }
-        } catch (RuntimeException e) {
-            // the files were taken meanwhile: take the new declaration back, nothing half-made stays
-            try {
-                attachments.attach(caller.accountId(), row.id, List.of()); // they become plain uploads again
-            } catch (RuntimeException ignored) {
-                // nothing was linked
-            }
-            try (SqlSession s = store.session()) {
-                s.getMapper(DeclarationMapper.class).deleteNew(caller.accountId(), row.id);
-                s.commit();
-            }
-            throw e;
-        }
+            audit.record(caller.accountId(), "declaration_create", subject(row.id, row.formId, row.declYear, row.claimedHours),
+                    row.state, address);
+            return row.id;
+        });
         LOG.info("Declaration {} ({} {}) {} by account {}", row.id, row.formId, row.formVersion, row.state, caller.accountId());
         return get(caller, row.id);
     }
 
-    Map<String, Object> update(Caller caller, long id, DeclarationRequest r) {
+    Map<String, Object> update(Caller caller, long id, DeclarationRequest r, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
         if (!"draft".equals(current.state)) {
@@ -166,29 +172,38 @@ final class Declarations {
         row.version = current.version;
         c.fill(row, live.description());
         row.updatedAt = Timestamp.from(clock.instant());
-        int changed = store.inTransaction(s -> s.getMapper(DeclarationMapper.class).updateDraft(row));
-        if (changed != 1) { // read again only after this transaction let go of its locks
-            throw changedMeanwhile(caller, id);
-        }
-        attachments.attach(caller.accountId(), id, ids);
+        store.inTransaction(s -> {
+            if (s.getMapper(DeclarationMapper.class).updateDraft(row) != 1) {
+                throw changedMeanwhile(caller, id);
+            }
+            attachments.attach(caller.accountId(), id, ids);
+            audit.record(caller.accountId(), "declaration_update", subject(id, row.formId, row.declYear, row.claimedHours),
+                    "draft", address);
+            return null;
+        });
         return get(caller, id);
     }
 
-    void delete(Caller caller, long id, Integer version) {
+    void delete(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
         if (!"draft".equals(current.state)) {
             throw invalidTransition("只有待提交（草稿）的申报可以删除，该申报" + STATE_NAMES.get(current.state));
         }
-        int deleted = store.inTransaction(s -> s.getMapper(DeclarationMapper.class).deleteDraft(caller.accountId(), id, version));
-        if (deleted != 1) {
-            throw changedMeanwhile(caller, id);
-        }
-        attachments.deleteOfDeclaration(caller.accountId(), id);
+        store.inTransaction(s -> {
+            if (s.getMapper(DeclarationMapper.class).deleteDraft(caller.accountId(), id, version) != 1) {
+                throw changedMeanwhile(caller, id);
+            }
+            attachments.deleteOfDeclaration(caller.accountId(), id); // the files go once this commits
+            // what was deleted stays in the audit trail
+            audit.record(caller.accountId(), "declaration_delete",
+                    subject(id, current.formId, current.declYear, current.claimedHours), "deleted", address);
+            return null;
+        });
         LOG.info("Declaration {} deleted by account {}", id, caller.accountId());
     }
 
-    Map<String, Object> submit(Caller caller, long id, Integer version) {
+    Map<String, Object> submit(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
         if (!"draft".equals(current.state)) {
@@ -197,39 +212,49 @@ final class Declarations {
         if (version != null && version != current.version) {
             throw stale();
         }
-        requireAttachments(attachments.ofDeclaration(id).size());
         Object max = read(current.schemaJson).get("maxPerYear");
-        checkYearCap(caller.accountId(), current.formId, current.formName, unitOf(current.kind),
-                max == null ? null : new BigDecimal(String.valueOf(max)), current.declYear, current.claimedHours, id);
-        transition(caller, current, "draft", "pending", version, true);
-        attachments.lock(id, true);
+        ensureOwner(caller.accountId());
+        // the cap is checked with the person's row locked, so parallel submissions are counted one after the other
+        store.inTransaction(s -> {
+            s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId());
+            requireAttachments(attachments.ofDeclaration(id).size());
+            checkYearCap(caller.accountId(), current.formId, current.formName, unitOf(current.kind),
+                    max == null ? null : new BigDecimal(String.valueOf(max)), current.declYear, current.claimedHours, id);
+            transition(caller, current, "draft", "pending", version, true);
+            attachments.lock(id, true);
+            audit.record(caller.accountId(), "declaration_submit",
+                    subject(id, current.formId, current.declYear, current.claimedHours), "pending", address);
+            return null;
+        });
         return get(caller, id);
     }
 
-    Map<String, Object> withdraw(Caller caller, long id, Integer version) {
+    Map<String, Object> withdraw(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
         if (!"pending".equals(current.state)) {
             throw invalidTransition("只有待审核的申报可以撤销，该申报" + STATE_NAMES.get(current.state));
         }
-        transition(caller, current, "pending", "draft", version, false);
-        attachments.lock(id, false);
+        store.inTransaction(s -> {
+            transition(caller, current, "pending", "draft", version, false);
+            attachments.lock(id, false);
+            audit.record(caller.accountId(), "declaration_withdraw",
+                    subject(id, current.formId, current.declYear, current.claimedHours), "draft", address);
+            return null;
+        });
         return get(caller, id);
     }
 
     private void transition(Caller caller, DeclarationRow current, String from, String to, Integer version, boolean submitted) {
         Timestamp now = Timestamp.from(clock.instant());
-        int changed = store.inTransaction(s -> {
+        store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            int n = m.transition(caller.accountId(), current.id, from, to, version, now, submitted);
-            if (n == 1) {
-                m.history(current.id, now, from, to, caller.accountId(), null);
+            if (m.transition(caller.accountId(), current.id, from, to, version, now, submitted) != 1) {
+                throw changedMeanwhile(caller, current.id);
             }
-            return n;
+            m.history(current.id, now, from, to, caller.accountId(), null);
+            return null;
         });
-        if (changed != 1) {
-            throw changedMeanwhile(caller, current.id);
-        }
         LOG.info("Declaration {} {} -> {} by account {}", current.id, from, to, caller.accountId());
     }
 
@@ -403,6 +428,32 @@ final class Declarations {
                     + maxPerYear.stripTrailingZeros().toPlainString() + " " + unit + "，已申报 "
                     + already.stripTrailingZeros().toPlainString() + " " + unit);
         }
+    }
+
+    /**
+     * The person's lock row exists before any transaction that locks it; two first
+     * submissions at the same moment may both try to make it, and one finds it made.
+     */
+    private void ensureOwner(long ownerId) {
+        try {
+            store.inTransaction(s -> {
+                DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+                if (m.lockOwner(ownerId) == 0) {
+                    m.insertOwner(ownerId);
+                }
+                return null;
+            });
+        } catch (PersistenceException e) {
+            if (store.inTransaction(s -> s.getMapper(DeclarationMapper.class).lockOwner(ownerId)) == 0) {
+                throw e; // not the duplicate row: something else failed
+            }
+        }
+    }
+
+    /** {@code declaration:<id> <form> <year> <claimed>}, what an audit record names. */
+    private static String subject(long id, String formId, int year, BigDecimal claimed) {
+        String s = "declaration:" + id + " " + formId + " " + year + " " + (claimed == null ? "" : claimed.stripTrailingZeros().toPlainString());
+        return s.length() <= 64 ? s : s.substring(0, 64);
     }
 
     private static void requireAttachments(int count) {

@@ -5,12 +5,16 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -47,8 +51,18 @@ public final class DeclarationsComponent {
             zone = ZoneId.of("Asia/Shanghai");
         }
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
-                Clock.systemUTC());
+                Clock.systemUTC(), (actor, action, subject, outcome, address) -> {
+                    AuditLog log = audit;
+                    if (log != null) {
+                        log.record(actor, action, subject, outcome, address);
+                    }
+                });
     }
+
+    // Optional and dynamic: the audit trail (kept by the accounts bundle) may come and go.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
 
     Declarations declarations() {
         return declarations;

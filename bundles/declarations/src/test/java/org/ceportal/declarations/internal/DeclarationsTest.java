@@ -71,6 +71,7 @@ public class DeclarationsTest {
     private ReadingForm reading;
     private FakeAttachments files;
     private Declarations declarations;
+    private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Before
     public void setUp() {
@@ -79,7 +80,9 @@ public class DeclarationsTest {
         registry.addForm(reading);
         files = new FakeAttachments();
         declarations = new Declarations(TestStores.migrated("declarations", DeclarationMapper.class), registry, files, 1,
-                ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC));
+                ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC),
+                (actor, action, subject, outcome, address) -> audited.add(actor + " " + action + " " + subject + " " + outcome
+                        + " " + address));
     }
 
     private static DeclarationRequest request(int year, String hours, boolean submit, Long... attachments) {
@@ -115,29 +118,29 @@ public class DeclarationsTest {
         long file = files.upload(11, "证书.pdf");
         // 23:30 on 31 December in Henan is still 2026: the declaration counts for 2026
         assertEquals(Integer.valueOf(2026), declarations.declarableYears().get(0));
-        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false));
+        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false), null);
         assertEquals("draft", d.get("state"));
         assertEquals(0, new BigDecimal("12").compareTo((BigDecimal) d.get("claimedHours")));
         assertEquals("《教育心理学》", d.get("title"));
 
-        ProblemException noProof = refused(() -> declarations.submit(WANG, id(d), null));
+        ProblemException noProof = refused(() -> declarations.submit(WANG, id(d), null, null));
         assertEquals("attachmentIds", noProof.errors().get(0).field());
 
         DeclarationRequest edit = request(2026, "16", false, file);
         edit.version = version(d);
-        Map<String, Object> edited = declarations.update(WANG, id(d), edit);
+        Map<String, Object> edited = declarations.update(WANG, id(d), edit, null);
         assertEquals(1, ((List<?>) edited.get("attachments")).size());
-        Map<String, Object> pending = declarations.submit(WANG, id(d), version(edited));
+        Map<String, Object> pending = declarations.submit(WANG, id(d), version(edited), null);
         assertEquals("pending", pending.get("state"));
         assertTrue(files.all.get(file).locked());
         assertEquals(1, declarations.list(WANG, "pending", "2026", new PageRequest(0, 10)).getTotal());
 
-        Map<String, Object> back = declarations.withdraw(WANG, id(d), version(pending));
+        Map<String, Object> back = declarations.withdraw(WANG, id(d), version(pending), null);
         assertEquals("draft", back.get("state"));
         assertFalse(files.all.get(file).locked());
         assertEquals(3, ((List<?>) back.get("history")).size());
 
-        declarations.delete(WANG, id(d), version(back));
+        declarations.delete(WANG, id(d), version(back), null);
         assertEquals(404, refused(() -> declarations.get(WANG, id(d))).status());
         assertTrue("its files go with it", files.all.isEmpty());
     }
@@ -145,22 +148,22 @@ public class DeclarationsTest {
     @Test
     public void everyIllegalTransitionIsAConflict() {
         long file = files.upload(11, "a.pdf");
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", true, file));
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", true, file), null);
         assertEquals("pending", d.get("state"));
-        assertEquals("invalid_transition", refused(() -> declarations.submit(WANG, id(d), null)).code());
-        assertEquals("invalid_transition", refused(() -> declarations.update(WANG, id(d), request(2026, "5", false))).code());
-        assertEquals("invalid_transition", refused(() -> declarations.delete(WANG, id(d), null)).code());
-        Map<String, Object> draft = declarations.withdraw(WANG, id(d), null);
-        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id(d), null)).code());
-        assertEquals("stale_version", refused(() -> declarations.submit(WANG, id(d), version(draft) - 1)).code());
+        assertEquals("invalid_transition", refused(() -> declarations.submit(WANG, id(d), null, null)).code());
+        assertEquals("invalid_transition", refused(() -> declarations.update(WANG, id(d), request(2026, "5", false), null)).code());
+        assertEquals("invalid_transition", refused(() -> declarations.delete(WANG, id(d), null, null)).code());
+        Map<String, Object> draft = declarations.withdraw(WANG, id(d), null, null);
+        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id(d), null, null)).code());
+        assertEquals("stale_version", refused(() -> declarations.submit(WANG, id(d), version(draft) - 1, null)).code());
     }
 
     @Test
     public void someoneElsesDeclarationDoesNotExist() {
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false));
-        for (Runnable r : List.<Runnable>of(() -> declarations.get(LI, id(d)), () -> declarations.submit(LI, id(d), null),
-                () -> declarations.withdraw(LI, id(d), null), () -> declarations.delete(LI, id(d), null),
-                () -> declarations.update(LI, id(d), request(2026, "3", false)))) {
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false), null);
+        for (Runnable r : List.<Runnable>of(() -> declarations.get(LI, id(d)), () -> declarations.submit(LI, id(d), null, null),
+                () -> declarations.withdraw(LI, id(d), null, null), () -> declarations.delete(LI, id(d), null, null),
+                () -> declarations.update(LI, id(d), request(2026, "3", false), null))) {
             assertEquals(404, refused(r).status());
         }
         assertEquals(0, declarations.list(LI, null, null, new PageRequest(0, 10)).getTotal());
@@ -171,7 +174,7 @@ public class DeclarationsTest {
     @Test
     public void ofTwoConcurrentTransitionsExactlyOneWins() throws Exception {
         long file = files.upload(11, "a.pdf");
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false, file));
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false, file), null);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
@@ -179,7 +182,7 @@ public class DeclarationsTest {
             Callable<String> task = () -> {
                 start.await();
                 try {
-                    declarations.submit(WANG, id(d), version(d));
+                    declarations.submit(WANG, id(d), version(d), null);
                     return "won";
                 } catch (ProblemException e) {
                     return e.code();
@@ -207,50 +210,101 @@ public class DeclarationsTest {
         DeclarationRequest r = request(2024, "0", false);
         r.category = null;
         r.values.remove("title");
-        ProblemException e = refused(() -> declarations.create(WANG, r));
+        ProblemException e = refused(() -> declarations.create(WANG, r, null));
         List<String> fields = e.errors().stream().map(x -> x.field()).toList();
         assertTrue(fields.toString(), fields.containsAll(List.of("year", "category", "values.title", "values.hours")));
         DeclarationRequest tooMuch = request(2026, "20", false);
         tooMuch.claimedHours = new BigDecimal("21");
-        assertEquals("claimedHours", refused(() -> declarations.create(WANG, tooMuch)).errors().get(0).field());
+        assertEquals("claimedHours", refused(() -> declarations.create(WANG, tooMuch, null)).errors().get(0).field());
         assertEquals(0, declarations.list(WANG, null, null, new PageRequest(0, 10)).getTotal());
     }
 
     @Test
     public void theYearlyCapCountsPendingAndApproved() {
-        declarations.create(WANG, request(2026, "40", true, files.upload(11, "a.pdf")));
-        ProblemException over = refused(() -> declarations.create(WANG, request(2026, "30", true, files.upload(11, "b.pdf"))));
+        declarations.create(WANG, request(2026, "40", true, files.upload(11, "a.pdf")), null);
+        ProblemException over = refused(() -> declarations.create(WANG, request(2026, "30", true, files.upload(11, "b.pdf")), null));
         assertEquals("claimedHours", over.errors().get(0).field());
         assertTrue(over.getMessage(), over.errors().get(0).message().contains("最多可申报 60 学时，已申报 40 学时"));
         // a draft is fine; its submission is checked again
-        Map<String, Object> draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")));
-        assertEquals(400, refused(() -> declarations.submit(WANG, id(draft), null)).status());
-        declarations.create(WANG, request(2025, "30", true, files.upload(11, "d.pdf")));
+        Map<String, Object> draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")), null);
+        assertEquals(400, refused(() -> declarations.submit(WANG, id(draft), null, null)).status());
+        declarations.create(WANG, request(2025, "30", true, files.upload(11, "d.pdf")), null);
+    }
+
+    @Test
+    public void parallelSubmissionsCannotTogetherPassTheYearlyCap() throws Exception {
+        // six drafts of 40 hours; the form allows 60 a year, so exactly one may be submitted
+        List<Long> drafts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            drafts.add(id(declarations.create(WANG, request(2026, "40", false, files.upload(11, "p" + i + ".pdf")), null)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(drafts.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (long id : drafts) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    declarations.submit(WANG, id, null, null);
+                    return "submitted";
+                } catch (ProblemException e) {
+                    return e.code() + " " + e.errors();
+                }
+            }));
+        }
+        start.countDown();
+        int submitted = 0;
+        for (Future<String> f : results) {
+            String r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            submitted += r.equals("submitted") ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals("submissions that passed a cap of 60 with 40 each", 1, submitted);
+        assertEquals(1, declarations.list(WANG, "pending", null, new PageRequest(0, 10)).getTotal());
+    }
+
+    @Test
+    public void editsAndTheDeletionOfADraftAreAudited() {
+        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false, files.upload(11, "e.pdf")), "203.0.113.5");
+        declarations.update(WANG, id(d), request(2026, "16", false), "203.0.113.5");
+        declarations.delete(WANG, id(d), null, "203.0.113.6");
+        assertEquals(List.of(
+                "11 declaration_create declaration:" + id(d) + " reading 2026 12 draft 203.0.113.5",
+                "11 declaration_update declaration:" + id(d) + " reading 2026 16 draft 203.0.113.5",
+                "11 declaration_delete declaration:" + id(d) + " reading 2026 16 deleted 203.0.113.6"), audited);
+    }
+
+    @Test
+    public void aFailureToLinkTheFilesLeavesNoDeclaration() {
+        long file = files.upload(11, "x.pdf");
+        files.failNextAttach = true;
+        assertEquals(409, refused(() -> declarations.create(WANG, request(2026, "10", true, file), null)).status());
+        assertEquals(0, declarations.list(WANG, null, null, new PageRequest(0, 10)).getTotal());
     }
 
     @Test
     public void aRemovedFormLeavesItsDeclarationsReadable() {
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false));
+        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false), null);
         registry.removeForm(reading);
         Map<String, Object> read = declarations.get(WANG, id(d));
         assertEquals(false, read.get("formAvailable"));
         assertEquals("读书会", ((Map<?, ?>) read.get("schema")).get("name"));
         assertEquals("《教育心理学》", ((Map<?, ?>) read.get("values")).get("title"));
-        assertEquals("form_unavailable", refused(() -> declarations.update(WANG, id(d), request(2026, "9", false))).code());
-        assertEquals("form_unavailable", refused(() -> declarations.create(WANG, request(2026, "9", false))).code());
-        declarations.delete(WANG, id(d), null);
+        assertEquals("form_unavailable", refused(() -> declarations.update(WANG, id(d), request(2026, "9", false), null)).code());
+        assertEquals("form_unavailable", refused(() -> declarations.create(WANG, request(2026, "9", false), null)).code());
+        declarations.delete(WANG, id(d), null, null);
     }
 
     @Test
     public void anUpgradedFormServesNewDeclarationsOldOnesKeepTheirSchema() {
-        Map<String, Object> old = declarations.create(WANG, request(2026, "10", false));
+        Map<String, Object> old = declarations.create(WANG, request(2026, "10", false), null);
         registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())));
         assertEquals("1.1.0", registry.live().get(0).description().version());
-        ProblemException needsPublisher = refused(() -> declarations.create(WANG, request(2026, "10", false)));
+        ProblemException needsPublisher = refused(() -> declarations.create(WANG, request(2026, "10", false), null));
         assertEquals("values.publisher", needsPublisher.errors().get(0).field());
         DeclarationRequest r = request(2026, "10", false);
         r.values.put("publisher", "人民教育出版社");
-        Map<String, Object> now = declarations.create(WANG, r);
+        Map<String, Object> now = declarations.create(WANG, r, null);
         assertEquals("1.1.0", declarations.get(WANG, id(now)).get("formVersion"));
         Map<String, Object> kept = declarations.get(WANG, id(old));
         assertEquals("1.0.0", kept.get("formVersion"));

@@ -15,6 +15,8 @@ import org.ceportal.platform.api.ProblemException;
 final class FakeAttachments implements AttachmentService {
     final Map<Long, Attachment> all = new ConcurrentHashMap<>();
     private long next = 1;
+    /** The next {@link #attach} fails as if the files were taken meanwhile. */
+    volatile boolean failNextAttach;
 
     synchronized long upload(long owner, String name) {
         long id = next++;
@@ -40,6 +42,10 @@ final class FakeAttachments implements AttachmentService {
 
     @Override
     public synchronized List<Attachment> attach(long ownerId, long declarationId, List<Long> ids) {
+        if (failNextAttach) {
+            failNextAttach = false;
+            throw ProblemException.conflict("attachment_changed", "附件刚刚被修改，请重试");
+        }
         ownedBy(ownerId, ids, declarationId);
         for (Attachment a : List.copyOf(all.values())) {
             if (Long.valueOf(declarationId).equals(a.declarationId()) && a.locked()) {
