@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** The accounts module: its store, password rules and the services built on them. */
 @Component(service = AccountsComponent.class, configurationPid = AccountsComponent.PID,
@@ -24,9 +25,30 @@ public final class AccountsComponent {
 
     @ObjectClassDefinition(name = "ceportal accounts", description = "Registration, accounts and passwords")
     @interface Config {
+        @AttributeDefinition(name = "Password hash (KDF)",
+                description = "KDF of new password hashes; hashes of the other kind still verify and are replaced at the "
+                        + "next login", options = {
+                    @Option(label = "Argon2id (memory-hard)", value = "argon2id"),
+                    @Option(label = "PBKDF2-HMAC-SHA256", value = "pbkdf2-sha256")})
+        String kdf() default "argon2id";
+
+        @AttributeDefinition(name = "Argon2id memory (KiB)", description = "OWASP: 19456 (19 MiB)", min = "8192", max = "262144")
+        int argon2MemoryKiB() default 19_456;
+
+        @AttributeDefinition(name = "Argon2id passes", description = "OWASP: 2 with 19 MiB", min = "1", max = "10")
+        int argon2Passes() default 2;
+
+        @AttributeDefinition(name = "Argon2id lanes", min = "1", max = "8")
+        int argon2Lanes() default 1;
+
+        @AttributeDefinition(name = "Argon2id computations at once",
+                description = "Bounds the memory password hashing takes (this many times the Argon2id memory); "
+                        + "0 = one per processor", min = "0", max = "64")
+        int argon2MaxConcurrent() default 0;
+
         @AttributeDefinition(name = "PBKDF2 iterations",
-                description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP 2023: 600000)",
-                min = "100000", max = "10000000")
+                description = "PBKDF2-HMAC-SHA256 iterations for new password hashes when kdf is pbkdf2-sha256 "
+                        + "(OWASP 2023: 600000)", min = "100000", max = "10000000")
         int pbkdf2Iterations() default 600_000;
 
         @AttributeDefinition(name = "Free failed logins",
@@ -74,7 +96,12 @@ public final class AccountsComponent {
             @Reference DirectoryService directory) {
         this.store = database.open(context.getBundle(), "accounts", AccountMapper.class);
         PasswordPolicy policy = PasswordPolicy.load();
-        PasswordHasher hasher = new PasswordHasher(Math.min(10_000_000, Math.max(100_000, config.pbkdf2Iterations())));
+        int pbkdf2 = Math.min(10_000_000, Math.max(100_000, config.pbkdf2Iterations()));
+        PasswordHasher hasher = PasswordHasher.SCHEME.equals(config.kdf())
+                ? new PasswordHasher(pbkdf2)
+                : PasswordHasher.argon2id(new PasswordHasher.Argon2Cost(config.argon2MemoryKiB(), config.argon2Passes(),
+                        config.argon2Lanes()), pbkdf2, config.argon2MaxConcurrent() > 0 ? config.argon2MaxConcurrent()
+                                : Runtime.getRuntime().availableProcessors());
         Clock clock = Clock.systemUTC();
         int first = Math.max(1, config.lockoutFirstSeconds());
         LockoutPolicy lockout = new LockoutPolicy(Math.max(1, config.lockoutFreeFailures()),

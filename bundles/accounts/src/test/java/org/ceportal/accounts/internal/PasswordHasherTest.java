@@ -119,4 +119,47 @@ public class PasswordHasherTest {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(-1));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(PasswordHasher.MAX_ITERATIONS + 1));
     }
+
+    // ---- Argon2id ----
+
+    private final PasswordHasher argon2 = PasswordHasher.argon2id(new PasswordHasher.Argon2Cost(1024, 1, 1), 1000, 2);
+
+    @Test
+    public void argon2idMatchesTheReferenceImplementation() {
+        // made with the reference argon2 command (Debian package argon2):
+        // echo -n 洛阳牡丹2026春 | argon2 ceportal-salt-16 -id -t 2 -k 19456 -p 1 -l 32 -e
+        String reference = "$argon2id$v=19$m=19456,t=2,p=1$Y2Vwb3J0YWwtc2FsdC0xNg$IkCrmHTl2xrimVdMc8RPefG2kpbu1dnIVtVRgJ3sNh8";
+        assertTrue(argon2.verify("洛阳牡丹2026春".toCharArray(), reference));
+        assertFalse(argon2.verify("洛阳牡丹2026秋".toCharArray(), reference));
+    }
+
+    @Test
+    public void argon2idHashesInThePhcFormatAndVerify() {
+        String h = argon2.hash("洛阳牡丹2026春".toCharArray());
+        assertTrue(h, h.startsWith("$argon2id$v=19$m=1024,t=1,p=1$"));
+        assertTrue(argon2.verify("洛阳牡丹2026春".toCharArray(), h));
+        assertFalse(argon2.verify("洛阳牡丹2026".toCharArray(), h));
+        assertNotEquals("a new salt each time", h, argon2.hash("洛阳牡丹2026春".toCharArray()));
+        assertEquals("argon2id", argon2.scheme());
+    }
+
+    @Test
+    public void switchingTheKdfRehashesAtTheNextLogin() {
+        String old = hasher.hash("some password".toCharArray()); // PBKDF2
+        assertTrue("a PBKDF2 hash still verifies", argon2.verify("some password".toCharArray(), old));
+        assertTrue(argon2.needsRehash(old));
+        String fresh = argon2.hash("some password".toCharArray());
+        assertFalse(argon2.needsRehash(fresh));
+        assertTrue("other Argon2id costs are rehashed", PasswordHasher.argon2id(new PasswordHasher.Argon2Cost(2048, 1, 1), 1000, 1)
+                .needsRehash(fresh));
+        assertTrue("and back to PBKDF2", hasher.needsRehash(fresh));
+        assertTrue(hasher.verify("some password".toCharArray(), fresh));
+    }
+
+    @Test
+    public void plantedArgon2CostsAreMalformed() {
+        assertFalse(argon2.verify("x".toCharArray(), "$argon2id$v=19$m=99999999,t=2,p=1$Y2Vwb3J0YWwtc2FsdC0xNg$IkCrmHTl2xrimVdMc8RPefG2kpbu1dnIVtVRgJ3sNh8"));
+        assertFalse(argon2.verify("x".toCharArray(), "$argon2id$v=16$m=1024,t=1,p=1$Y2Vwb3J0YWwtc2FsdC0xNg$IkCrmHTl2xrimVdMc8RPefG2kpbu1dnIVtVRgJ3sNh8"));
+        assertFalse(argon2.verify("x".toCharArray(), "$argon2id$v=19$m=1024,t=1,p=1$$"));
+    }
 }
