@@ -209,6 +209,31 @@ public class AccountSafetyChecks extends PortalTestBase {
     }
 
     @Test
+    public void behindTlsTheSessionCookieIsAHostCookieAndTheOnlyOneRead() throws Exception {
+        Accounts a = accounts();
+        String login = a.unitAdmin(a.unitId("第一高级中学"), "safety.admin3");
+        try {
+            ensure("org.ceportal.accounts", Map.of("secureCookie", "true"));
+            Thread.sleep(3000); // the accounts restart with the new setting
+            Accounts.awaitTestCaptcha(http);
+            Http c = http.fresh();
+            Http.Answer in = a.tryLogin(c, "unit_admin", login, Accounts.STAFF_PASSWORD);
+            assertEquals(in.body(), 200, in.status());
+            String cookie = c.lastSetCookies().stream().filter(x -> x.startsWith("__Host-ceportal_session=")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no __Host- cookie in " + c.lastSetCookies()));
+            assertTrue(cookie, cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"));
+            String value = cookie.substring("__Host-ceportal_session=".length(), cookie.indexOf(';'));
+            assertEquals(200, http.fresh().getWith("/api/me", "Cookie", "__Host-ceportal_session=" + value).status());
+            assertEquals("a cookie a sibling host could plant is not read", 401,
+                    http.fresh().getWith("/api/me", "Cookie", "ceportal_session=" + value).status());
+        } finally {
+            ensure("org.ceportal.accounts", Map.of("secureCookie", "false"));
+            Thread.sleep(3000);
+            Accounts.awaitTestCaptcha(http);
+        }
+    }
+
+    @Test
     public void changesAndRefusalsAreAuditedWithTheClientAddress() throws Exception {
         Accounts a = accounts();
         Http ops = a.ops();

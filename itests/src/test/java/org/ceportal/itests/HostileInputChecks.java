@@ -71,6 +71,7 @@ public class HostileInputChecks extends PortalTestBase {
 
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<String, String> previous = new java.util.HashMap<>(); // per client: its last request and answer
         for (int i = 0; i < requests && failures.size() < 20; i++) {
             Operation op = operations.get(random.nextInt(operations.size()));
             Client client = clients.get(random.nextInt(clients.size()));
@@ -88,8 +89,11 @@ public class HostileInputChecks extends PortalTestBase {
                 if (answer.status() >= 500) {
                     failures.add(answer.status() + " for " + what + ": " + shorten(answer.body()));
                 }
+                previous.put(client.name(), what + " -> " + answer.status());
             } catch (IOException e) {
-                failures.add("connection dropped (" + e + ") for " + what);
+                // a connection the server closed after the previous answer shows on the next request
+                failures.add("connection dropped (" + e + ") for " + what + "; the client's previous request: "
+                        + previous.get(client.name()));
             }
         }
         System.out.println("HostileInputChecks: seed " + seed + ", " + requests + " requests, statuses " + statuses);

@@ -57,6 +57,11 @@ final class PortalOptions {
             // TEST ONLY: the login checks the known-answer captcha (installed below) because this names it
             editConfigurationFilePut("etc/org.ceportal.captcha.cfg", "provider.target", TEST_CAPTCHA),
             systemProperty("ceportal.test.port").value(port),
+            // The probe's invoker service appears only once the boot features have started, and our bundles
+            // migrate their schemas while they start: on a busy two-core machine that can take longer than the
+            // 10 s Pax Exam waits by default, after which the test hangs instead of failing.
+            systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
+            systemProperty("pax.exam.service.timeout").value("180000"),
             systemProperty("ceportal.version").value(System.getProperty("ceportal.version", "0.1.0-SNAPSHOT")),
             // TEST ONLY: a captcha service with a known answer
             CoreOptions.bundle(new File(System.getProperty("ceportal.testCaptcha")).toURI().toString()).start(),

@@ -62,17 +62,18 @@ public final class ThrottleComponent {
      * Counts an attempt of {@code action} from the client.
      *
      * @return the client's address
-     * @throws ProblemException 429 {@code too_many_attempts}, audited, when the client is over the limit
+     * @throws ProblemException 429 {@code too_many_attempts} when the client is over the limit (the first
+     *         refusal of a run is audited)
      */
     String acquire(HttpServletRequest http, String action) {
         String address = clients.of(http);
-        long wait = throttle.acquire(ClientAddresses.throttleKey(address));
+        // a flood of refusals is recorded once, when it starts: refusals must stay cheap
+        long wait = throttle.acquire(ClientAddresses.throttleKey(address), () -> store.inTransaction(s -> {
+            s.getMapper(AccountMapper.class).audit(Timestamp.from(Instant.now()), null, action, null, "throttled",
+                    Credentials.clip(address));
+            return null;
+        }));
         if (wait > 0) {
-            store.inTransaction(s -> {
-                s.getMapper(AccountMapper.class).audit(Timestamp.from(Instant.now()), null, action, null, "throttled",
-                        Credentials.clip(address));
-                return null;
-            });
             throw new ProblemException(429, "too_many_attempts", THROTTLED + "（约" + wait + "秒后）");
         }
         return address;

@@ -229,6 +229,16 @@ public final class FieldValues {
         return raw == null || raw instanceof String s && s.isBlank();
     }
 
+    /**
+     * Characters that hide or reorder what a reviewer sees: C0 and C1 controls, bidi
+     * embeddings, overrides, isolates and marks, line and paragraph separators, the
+     * byte-order mark.
+     */
+    private static boolean hidden(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e' || c == '\u200f' || c == '\u061c' || c == '\u2028' || c == '\u2029' || c == '\ufeff';
+    }
+
     private String readText(Field f, Object raw) {
         if (!(raw instanceof String s)) {
             fail(f.key(), f.label() + "应为文本");
@@ -239,8 +249,12 @@ public final class FieldValues {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean allowed = multiLine && (c == '\n' || c == '\r' || c == '\t');
-            if ((c < 0x20 || c == 0x7f) && !allowed) {
-                fail(f.key(), multiLine ? f.label() + "不能包含控制字符" : f.label() + "不能包含换行或控制字符");
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if ((hidden(c) || Character.isSurrogate(c)) && !allowed) {
+                fail(f.key(), multiLine ? f.label() + "不能包含控制字符或不可见的方向控制字符"
+                        : f.label() + "不能包含换行、控制字符或不可见的方向控制字符");
                 return null;
             }
         }

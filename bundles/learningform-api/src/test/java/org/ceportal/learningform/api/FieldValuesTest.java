@@ -133,8 +133,18 @@ public class FieldValuesTest {
 
     @Test
     public void singleLineTextRejectsLineBreaks() {
-        assertOnlyError(with("organiser", "省\n人社厅"), "organiser", "主办单位不能包含换行或控制字符");
-        assertOnlyError(with("notes", "a\u0000b"), "notes", "备注不能包含控制字符");
+        assertOnlyError(with("organiser", "省\n人社厅"), "organiser", "主办单位不能包含换行、控制字符或不可见的方向控制字符");
+        assertOnlyError(with("notes", "a\u0000b"), "notes", "备注不能包含控制字符或不可见的方向控制字符");
+    }
+
+    @Test
+    public void textThatHidesOrReordersWhatAReviewerSeesIsRefused() {
+        // a right-to-left override makes 申报.exe look like 申报exe.pdf
+        assertOnlyError(with("organiser", "省\u202E人社厅"), "organiser", "主办单位不能包含换行、控制字符或不可见的方向控制字符");
+        assertOnlyError(with("notes", "第一行\u2067x"), "notes", "备注不能包含控制字符或不可见的方向控制字符");
+        assertOnlyError(with("notes", "a\u0085b"), "notes", "备注不能包含控制字符或不可见的方向控制字符");
+        assertOnlyError(with("notes", "a\uD800b"), "notes", "备注不能包含控制字符或不可见的方向控制字符");
+        assertTrue("tabs and line breaks in long text are fine", FieldValues.check(FORM, with("notes", "第一行\n\t第二行")).isValid());
     }
 
     @Test

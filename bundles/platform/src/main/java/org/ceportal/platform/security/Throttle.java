@@ -22,7 +22,13 @@ public final class Throttle {
     private final int limit;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Window> attempts = new ConcurrentHashMap<>();
+
+    /** The attempts of one key within the window, and whether its current refusal was reported. */
+    private static final class Window {
+        final Deque<Long> times = new ArrayDeque<>();
+        boolean reported;
+    }
 
     public Throttle(int limit, Duration window, Clock clock) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
@@ -39,29 +45,50 @@ public final class Throttle {
      * @return zero when allowed, otherwise the seconds until the next attempt is allowed
      */
     public long acquire(String key) {
+        return acquire(key, () -> { });
+    }
+
+    /**
+     * Records an attempt under {@code key}; when it is refused and it is the first
+     * refusal of the key since its last allowed attempt, {@code onFirstRefusal} runs
+     * (so that a flood of refusals is reported once, not once per request).
+     *
+     * @return zero when allowed, otherwise the seconds until the next attempt is allowed
+     * @since 1.2
+     */
+    public long acquire(String key, Runnable onFirstRefusal) {
         long now = clock.millis();
         long horizon = now - window.toMillis();
         if (attempts.size() > MAX_TRACKED) {
             purge(horizon);
         }
-        Deque<Long> times = attempts.computeIfAbsent(key == null ? "" : key, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= horizon) {
-                times.pollFirst();
+        Window w = attempts.computeIfAbsent(key == null ? "" : key, a -> new Window());
+        boolean report;
+        long wait;
+        synchronized (w) {
+            while (!w.times.isEmpty() && w.times.peekFirst() <= horizon) {
+                w.times.pollFirst();
             }
-            if (times.size() >= limit) {
-                return Math.max(1, (times.peekFirst() - horizon + 999) / 1000);
+            if (w.times.size() < limit) {
+                w.times.addLast(now);
+                w.reported = false;
+                return 0;
             }
-            times.addLast(now);
-            return 0;
+            wait = Math.max(1, (w.times.peekFirst() - horizon + 999) / 1000);
+            report = !w.reported;
+            w.reported = true;
         }
+        if (report) {
+            onFirstRefusal.run();
+        }
+        return wait;
     }
 
     private void purge(long horizon) {
-        for (Iterator<Map.Entry<String, Deque<Long>>> it = attempts.entrySet().iterator(); it.hasNext();) {
-            Deque<Long> times = it.next().getValue();
-            synchronized (times) {
-                if (times.isEmpty() || times.peekLast() <= horizon) {
+        for (Iterator<Map.Entry<String, Window>> it = attempts.entrySet().iterator(); it.hasNext();) {
+            Window w = it.next().getValue();
+            synchronized (w) {
+                if (w.times.isEmpty() || w.times.peekLast() <= horizon) {
                     it.remove();
                 }
             }

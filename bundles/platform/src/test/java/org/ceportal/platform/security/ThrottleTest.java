@@ -57,6 +57,21 @@ public class ThrottleTest {
     }
 
     @Test
+    public void aFloodOfRefusalsIsReportedOnce() {
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        Throttle throttle = new Throttle(1, Duration.ofSeconds(60), clock);
+        int[] reported = {0};
+        for (int i = 0; i < 50; i++) {
+            throttle.acquire("10.0.0.1", () -> reported[0]++);
+        }
+        assertEquals("49 refusals, one report", 1, reported[0]);
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(0, throttle.acquire("10.0.0.1", () -> reported[0]++));
+        throttle.acquire("10.0.0.1", () -> reported[0]++);
+        assertEquals("a new run after an allowed attempt is reported again", 2, reported[0]);
+    }
+
+    @Test
     public void anIpv6ClientCountsOncePerSlash64() {
         MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
         Throttle throttle = new Throttle(2, Duration.ofSeconds(60), clock);
