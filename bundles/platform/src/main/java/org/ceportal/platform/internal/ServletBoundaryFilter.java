@@ -71,6 +71,7 @@ public final class ServletBoundaryFilter implements Filter {
             out.setContentType(Problems.MEDIA_TYPE + ";charset=UTF-8");
             out.setContentLength(BODY.length);
             out.getOutputStream().write(BODY);
+            drain(request);
             return;
         }
         chain.doFilter(request, response);
