@@ -51,7 +51,7 @@ public final class CaptchaServiceImpl implements CaptchaService {
 
         @AttributeDefinition(name = "Captchas per client address and minute",
                 description = "Issuing is throttled per address (IPv6 per /64)", min = "1", max = "100000")
-        int issuesPerMinute() default 30;
+        int issuesPerMinute() default 120;
 
         @AttributeDefinition(name = "Captcha provider",
                 description = "LDAP filter naming the CaptchaService that the login checks and POST /api/captchas "
