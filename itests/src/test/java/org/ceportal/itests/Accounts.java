@@ -41,9 +41,19 @@ final class Accounts {
         throw new AssertionError("the test-only captcha service did not take over: " + last);
     }
 
+    /** The id of the demo unit whose name contains the text (waits while the demo units are still loading after a boot). */
     long unitId(String nameContains) throws Exception {
-        return http.get("/api/directory/regions/410300/units?q=" + Http.q(nameContains)).json()
-                .path("items").get(0).path("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode items = http.get("/api/directory/regions/410300/units?q=" + Http.q(nameContains)).json().path("items");
+            if (items.size() > 0) {
+                return items.get(0).path("id").asLong();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no unit of 410300 named like " + nameContains);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Registers a professional of the unit (first department). */
