@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +97,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
     private final Clock clock;
     private final Limits limits;
     private final Quotas quotas;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final DailyQuota daily;
     private final Storage storage;
     private final ContentInspector inspector;
     private final Duration unlinkedMaxAge;
@@ -125,6 +123,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
 
     AttachmentServiceImpl(Store store, Clock clock, Limits limits, Quotas quotas, Path storageRoot, Duration unlinkedMaxAge) {
         this.quotas = quotas;
+        this.daily = new DailyQuota(store, quotas, clock);
         this.store = store;
         this.clock = clock;
         this.limits = limits;
@@ -157,11 +156,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
         if (MultipartReceiver.boundary(contentType) == null) {
             throw Refusals.notMultipart();
         }
-        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), CHINA));
-        QuotaRow used = quotaOf(ownerId, day);
-        if (used.files >= quotas.filesPerDay() || used.bytes >= quotas.bytesPerDay()) {
-            throw Refusals.quota(quotas); // before a byte of the body is read
-        }
+        java.sql.Date day = daily.check(ownerId); // before a byte of the body is read
         Path temp = null;
         String stored = null;
         boolean kept = false;
@@ -184,10 +179,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
             row.storedName = stored;
             store.inTransaction(s -> {
                 AttachmentMapper m = s.getMapper(AttachmentMapper.class);
-                // counted with the day's row locked: parallel uploads of one person cannot pass the quota together
-                if (m.countUpload(ownerId, day, row.sizeBytes, quotas.filesPerDay(), quotas.bytesPerDay()) != 1) {
-                    throw Refusals.quota(quotas);
-                }
+                daily.count(m, ownerId, day, row.sizeBytes);
                 m.insert(row);
                 record(ownerId, "attachment_upload", "attachment:" + row.id + " " + row.sha256.substring(0, 12), "stored",
                         address);
@@ -269,31 +261,6 @@ public final class AttachmentServiceImpl implements AttachmentService {
             return null;
         });
         LOG.info("Attachment {} deleted by account {}", id, ownerId);
-    }
-
-    /** The person's uploads of the day; the row exists afterwards (so the upload's transaction can lock it). */
-    private QuotaRow quotaOf(long ownerId, java.sql.Date day) {
-        try (SqlSession s = store.session()) {
-            QuotaRow row = s.getMapper(AttachmentMapper.class).quota(ownerId, day);
-            if (row != null) {
-                return row;
-            }
-        }
-        try {
-            store.inTransaction(s -> {
-                s.getMapper(AttachmentMapper.class).insertQuota(ownerId, day);
-                return null;
-            });
-        } catch (org.apache.ibatis.exceptions.PersistenceException e) {
-            // a parallel upload of the same person made the row first
-        }
-        try (SqlSession s = store.session()) {
-            QuotaRow row = s.getMapper(AttachmentMapper.class).quota(ownerId, day);
-            if (row == null) {
-                throw new IllegalStateException("no quota row for account " + ownerId);
-            }
-            return row;
-        }
     }
 
     private void record(long actorId, String action, String subject, String outcome, String address) {
