@@ -84,9 +84,12 @@ public class HostileInputChecks extends PortalTestBase {
             if (op.path().equals("/api/sessions/current") && !client.name().equals("anonymous")) {
                 continue; // a logout would end the session the rest of the run uses
             }
-            String path = fillPath(op.path(), random) + query(random);
             String type = TYPES[random.nextInt(TYPES.length)];
             byte[] body = op.method().equals("GET") && random.nextInt(4) > 0 ? null : body(random);
+            // A path that is not UTF-8 (or has an encoded '/') is refused by Jetty itself, which answers 400 and closes
+            // the connection; with a body still being sent, that close can reset the connection before the
+            // client reads the answer. Browsers never send such paths, so only body-less requests carry them.
+            String path = fillPath(op.path(), random, body == null) + query(random);
             String what = client.name() + " " + op.method() + " " + shorten(path) + " type=" + type
                     + " body=" + (body == null ? "none" : shorten(new String(body, StandardCharsets.ISO_8859_1)));
             try {
@@ -134,7 +137,8 @@ public class HostileInputChecks extends PortalTestBase {
         return ops;
     }
 
-    private static String fillPath(String template, Random r) {
+    /** @param brokenEncoding whether a path parameter may be a broken or ambiguous encoding that Jetty refuses */
+    private static String fillPath(String template, Random r, boolean brokenEncoding) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < template.length()) {
@@ -150,8 +154,8 @@ public class HostileInputChecks extends PortalTestBase {
                 case 2 -> "99999999999999999999999";
                 case 3 -> "410300";
                 case 4 -> "%E6%B4%9B%E9%98%B3";
-                case 5 -> "%F0%9F%98";
-                case 6 -> "..%2F..%2Fetc";
+                case 5 -> brokenEncoding ? "%F0%9F%98" : "%E6%B4%9B";
+                case 6 -> brokenEncoding ? "..%2F..%2Fetc" : "..";
                 case 7 -> "0x1F";
                 default -> String.valueOf(r.nextInt(1000));
             });
