@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.TestClock;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.junit.Before;
@@ -28,7 +29,7 @@ public class FirstOpsSetupTest {
     public TemporaryFolder folder = new TemporaryFolder();
 
     private Store store;
-    private MutableClock clock;
+    private TestClock clock;
     private StaffAccounts staff;
     private Path file;
     private FirstOpsSetup setup;
@@ -36,7 +37,7 @@ public class FirstOpsSetupTest {
     @Before
     public void setUp() {
         store = TestStores.migrated("accounts", AccountMapper.class);
-        clock = new MutableClock(Instant.parse("2026-12-31T15:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         staff = new StaffAccounts(store, new RegistrationServiceTest.Directory(), new PasswordPolicy(Set.of("12345678")),
                 new PasswordHasher(1000), clock);
         file = folder.getRoot().toPath().resolve("data/ceportal/setup-token.txt");

@@ -13,6 +13,7 @@ import java.util.function.BiPredicate;
 
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.TestClock;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Role;
@@ -24,7 +25,7 @@ public class SessionsTest {
     private static final String PASSWORD = "洛阳牡丹2026春";
 
     private Store store;
-    private MutableClock clock;
+    private TestClock clock;
     private Sessions sessions;
     private RegistrationService registrations;
     private long adminId;
@@ -32,7 +33,7 @@ public class SessionsTest {
     @Before
     public void setUp() {
         store = TestStores.migrated("accounts", AccountMapper.class);
-        clock = new MutableClock(Instant.parse("2026-12-31T15:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         PasswordPolicy policy = new PasswordPolicy(Set.of("12345678"));
         PasswordHasher hasher = new PasswordHasher(1000);
         Credentials credentials = new Credentials(store, hasher,

@@ -3,47 +3,17 @@ package org.ceportal.platform.security;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.ceportal.platform.internal.TestClock;
 import org.junit.Test;
 
 public class ThrottleTest {
 
-    /** A clock the test moves forward. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     public void allowsTheLimitPerWindowAndSaysHowLongToWait() {
-        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         Throttle throttle = new Throttle(3, Duration.ofSeconds(60), clock);
         assertEquals(0, throttle.acquire("10.0.0.1"));
         assertEquals(0, throttle.acquire("10.0.0.1"));
@@ -58,7 +28,7 @@ public class ThrottleTest {
 
     @Test
     public void aFloodOfRefusalsIsReportedOnce() {
-        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         Throttle throttle = new Throttle(1, Duration.ofSeconds(60), clock);
         int[] reported = {0};
         for (int i = 0; i < 50; i++) {
@@ -73,7 +43,7 @@ public class ThrottleTest {
 
     @Test
     public void anIpv6ClientCountsOncePerSlash64() {
-        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T15:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         Throttle throttle = new Throttle(2, Duration.ofSeconds(60), clock);
         // a client rotating through the addresses of its /64 is still one client
         assertEquals(0, throttle.acquire(ClientAddresses.throttleKey("2001:db8:1:2::1")));

@@ -1,4 +1,4 @@
-package org.ceportal.accounts.internal;
+package org.ceportal.platform.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward. */
-final class MutableClock extends Clock {
+/** For tests (shipped in the platform's test-jar): a UTC clock the test moves forward. */
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
