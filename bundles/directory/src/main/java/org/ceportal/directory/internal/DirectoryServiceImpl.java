@@ -30,6 +30,7 @@ import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
 import org.osgi.framework.BundleContext;
@@ -148,7 +149,7 @@ public final class DirectoryServiceImpl implements DirectoryService {
         if (q.length() > MAX_QUERY) {
             throw ProblemException.invalid("q", "搜索关键字不能超过 " + MAX_QUERY + " 个字");
         }
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Texts.containsPattern(q);
     }
 
     @Override

@@ -87,4 +87,13 @@ public final class Texts {
         }
         return Optional.empty();
     }
+
+    /**
+     * A SQL {@code LIKE} pattern matching text that contains {@code query}, with the
+     * wildcards {@code %}, {@code _} and the escape character {@code \} of the query
+     * escaped; use it as {@code LIKE #{pattern} ESCAPE '\'}.
+     */
+    public static String containsPattern(String query) {
+        return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -1,13 +1,14 @@
 package org.ceportal.platform.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -40,21 +41,25 @@ public final class PortalResource {
         String supportContact() default "";
     }
 
-    private final Map<String, Object> info;
+    /** A role and its zh-CN name. */
+    public record RoleName(String role, String name) {
+    }
+
+    /** What the pages' frame needs: the names, the contact and the roles' names. */
+    public record Info(String name, String shortName, String province, String supportContact, List<RoleName> roles) {
+    }
+
+    private final Info info;
 
     @Activate
     public PortalResource(Config config) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", config.name());
-        m.put("shortName", config.shortName());
-        m.put("province", config.province());
-        m.put("supportContact", config.supportContact());
-        this.info = Map.copyOf(m);
+        this.info = new Info(config.name(), config.shortName(), config.province(), config.supportContact(),
+                Arrays.stream(Role.values()).map(r -> new RoleName(r.name(), r.label())).toList());
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> portal() {
+    public Info portal() {
         return info;
     }
 }

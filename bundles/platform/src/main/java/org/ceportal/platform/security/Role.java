@@ -1,11 +1,22 @@
 package org.ceportal.platform.security;
 
-/** The portal's roles. */
+/** The portal's roles, each with the zh-CN name the pages show (the pages never spell it themselves). */
 public enum Role {
     /** 专业技术人员 */
-    PROFESSIONAL,
+    PROFESSIONAL("专业技术人员"),
     /** 用人单位管理员: sees only the people and records of one unit. */
-    UNIT_ADMIN,
-    /** 省级运维: manages reference data and learning forms. */
-    OPS
+    UNIT_ADMIN("单位管理员"),
+    /** 省级运维: manages reference data and learning forms, and reviews a form's second level. */
+    OPS("省级运维");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    /** The zh-CN name, e.g. 省级运维. */
+    public String label() {
+        return label;
+    }
 }
