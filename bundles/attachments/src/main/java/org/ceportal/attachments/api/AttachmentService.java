@@ -54,4 +54,57 @@ public interface AttachmentService {
      *         409 {@code attachment_locked} if they are locked; nothing is deleted then
      */
     void deleteOfDeclaration(long ownerId, long declarationId);
+
+    /**
+     * The owner's files, linked to OTHER declarations, whose content (SHA-256) is the same
+     * as one of this declaration's: the same certificate declared twice. At most 100.
+     */
+    List<Attachment> sameContentElsewhere(long declarationId);
+
+    /**
+     * Opens a linked attachment's content for someone other than its owner, whom the
+     * caller has already allowed (a reviewer of the declaration's unit). The reading is
+     * audited.
+     *
+     * @param declarationId the declaration it must be linked to
+     * @param attachmentId  the attachment
+     * @param readerId      who reads it (for the audit trail)
+     * @param address       the reader's client address, or {@code null}
+     * @return the attachment and its content; the caller closes the stream
+     * @throws ProblemException 404 when it is not linked to that declaration, 503 when its file is missing
+     */
+    Content openLinked(long declarationId, long attachmentId, long readerId, String address);
+
+    /** An attachment and its content, open for reading. */
+    record Content(Attachment attachment, java.io.InputStream stream) {
+    }
+
+    /**
+     * The files inside a linked ZIP attachment, for a reader the caller has already allowed.
+     *
+     * @throws ProblemException 404 when it is not linked to that declaration or is not a ZIP
+     */
+    List<ZipItem> zipEntries(long declarationId, long attachmentId);
+
+    /**
+     * Opens one file inside a linked ZIP attachment (by its {@link ZipItem#index}); audited.
+     *
+     * @throws ProblemException 404 when there is no such attachment or entry
+     */
+    ZipContent openZipEntry(long declarationId, long attachmentId, int index, long readerId, String address);
+
+    /**
+     * A file inside a ZIP attachment.
+     *
+     * @param index     its number among the archive's files (folders and Mac metadata left out), from 0
+     * @param name      its name without folders
+     * @param size      its size in bytes, or -1 when the archive does not say
+     * @param mediaType {@code image/jpeg}, {@code image/png} or {@code application/pdf}; {@code null} for Mac metadata
+     */
+    record ZipItem(int index, String name, long size, String mediaType) {
+    }
+
+    /** A file inside a ZIP attachment and its content, open for reading. */
+    record ZipContent(ZipItem item, java.io.InputStream stream) {
+    }
 }

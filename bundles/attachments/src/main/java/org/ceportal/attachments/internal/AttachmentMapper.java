@@ -17,6 +17,8 @@ public interface AttachmentMapper {
 
     List<AttachmentRow> ofDeclaration(@Param("declarationId") long declarationId);
 
+    List<AttachmentRow> sameContentElsewhere(@Param("declarationId") long declarationId);
+
     /** Distinct declarations other than {@code exceptDeclaration} that hold the owner's file with this hash. */
     List<Long> duplicates(@Param("ownerId") long ownerId, @Param("sha256") String sha256, @Param("exceptId") long exceptId,
             @Param("exceptDeclaration") Long exceptDeclaration);

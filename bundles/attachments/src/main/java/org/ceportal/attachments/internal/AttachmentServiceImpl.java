@@ -100,6 +100,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
     private final DailyQuota daily;
     private final Storage storage;
     private final ContentInspector inspector;
+    private final ZipEntries zipEntries;
     private final Duration unlinkedMaxAge;
     private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
 
@@ -129,6 +130,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
         this.limits = limits;
         this.storage = new Storage(storageRoot);
         this.inspector = new ContentInspector(limits);
+        this.zipEntries = new ZipEntries(inspector);
         this.unlinkedMaxAge = unlinkedMaxAge;
     }
 
@@ -321,6 +323,73 @@ public final class AttachmentServiceImpl implements AttachmentService {
     public List<Attachment> ofDeclaration(long declarationId) {
         try (SqlSession s = store.session()) {
             return s.getMapper(AttachmentMapper.class).ofDeclaration(declarationId).stream().map(AttachmentRow::toApi).toList();
+        }
+    }
+
+    @Override
+    public List<Attachment> sameContentElsewhere(long declarationId) {
+        try (SqlSession s = store.session()) {
+            return s.getMapper(AttachmentMapper.class).sameContentElsewhere(declarationId).stream().map(AttachmentRow::toApi)
+                    .toList();
+        }
+    }
+
+    @Override
+    public List<ZipItem> zipEntries(long declarationId, long attachmentId) {
+        AttachmentRow row = linked(declarationId, attachmentId);
+        if (!"application/zip".equals(row.mediaType)) {
+            throw Refusals.notFound();
+        }
+        try {
+            return zipEntries.list(storage.path(row.storedName));
+        } catch (IOException e) {
+            LOG.error("The ZIP {} of attachment {} cannot be read", row.storedName, row.id, e);
+            throw Refusals.fileMissing();
+        }
+    }
+
+    @Override
+    public ZipContent openZipEntry(long declarationId, long attachmentId, int index, long readerId, String address) {
+        AttachmentRow row = linked(declarationId, attachmentId);
+        if (!"application/zip".equals(row.mediaType)) {
+            throw Refusals.notFound();
+        }
+        ZipEntries.Opened opened;
+        try {
+            opened = zipEntries.open(storage.path(row.storedName), index);
+        } catch (IOException e) {
+            LOG.error("The ZIP {} of attachment {} cannot be read", row.storedName, row.id, e);
+            throw Refusals.fileMissing();
+        }
+        if (opened == null) {
+            throw Refusals.notFound();
+        }
+        record(readerId, "attachment_review_read", "attachment:" + attachmentId + "#" + index, "served", address);
+        return new ZipContent(opened.item(), opened.stream());
+    }
+
+    private AttachmentRow linked(long declarationId, long attachmentId) {
+        AttachmentRow row;
+        try (SqlSession s = store.session()) {
+            row = s.getMapper(AttachmentMapper.class).find(attachmentId);
+        }
+        if (row == null || row.declarationId == null || row.declarationId != declarationId) {
+            throw Refusals.notFound();
+        }
+        return row;
+    }
+
+    @Override
+    public Content openLinked(long declarationId, long attachmentId, long readerId, String address) {
+        AttachmentRow row = linked(declarationId, attachmentId);
+        Path file = storage.path(row.storedName);
+        try {
+            Content c = new Content(row.toApi(), Files.newInputStream(file));
+            record(readerId, "attachment_review_read", "attachment:" + attachmentId, "served", address);
+            return c;
+        } catch (java.io.IOException e) {
+            LOG.error("The file {} of attachment {} is missing", row.storedName, row.id);
+            throw Refusals.fileMissing();
         }
     }
 

@@ -90,6 +90,12 @@ final class ContentInspector {
         return types.detect(in, new Metadata()).getBaseType();
     }
 
+    /** The scan type (image/jpeg, image/png, application/pdf) of some bytes, or null for anything else. */
+    String scanType(InputStream in) throws IOException {
+        MediaType s = scan(detect(in));
+        return s == null ? null : s.toString();
+    }
+
     private MediaType scan(MediaType type) {
         for (MediaType s : SCANS) {
             if (is(type, s)) {
