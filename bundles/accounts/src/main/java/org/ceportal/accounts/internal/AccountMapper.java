@@ -84,4 +84,24 @@ public interface AccountMapper {
     int decide(@Param("unitId") long unitId, @Param("id") long id, @Param("version") Integer version,
             @Param("state") String state, @Param("reason") String reason, @Param("at") Timestamp at,
             @Param("by") long by);
+
+    /** Professionals with these account ids (account joined with person). */
+    List<PersonView> people(@Param("ids") List<Long> ids);
+
+    /** Ids of professionals (of a unit, or all) whose name contains the pattern or whose ID number is given. */
+    List<Long> matchingPeople(@Param("unitId") Long unitId, @Param("pattern") String pattern,
+            @Param("idNumber") String idNumber, @Param("departmentId") Long departmentId, @Param("limit") int limit);
+
+    String nameOf(@Param("id") long id);
+
+    /** When the unit's longest-waiting registration was made; null when none waits. */
+    java.sql.Timestamp oldestPendingRegistration(@Param("unitId") long unitId);
+
+    /** Audit records, newest first; see {@link AuditSearchComponent}. */
+    List<AuditRow> auditEntries(@Param("unitId") Long unitId, @Param("pattern") String pattern, @Param("login") String login,
+            @Param("loginUpper") String loginUpper, @Param("action") String action, @Param("from") java.sql.Timestamp from, @Param("to") java.sql.Timestamp to,
+            @Param("offset") long offset, @Param("size") int size);
+
+    int auditCount(@Param("unitId") Long unitId, @Param("pattern") String pattern, @Param("login") String login,
+            @Param("loginUpper") String loginUpper, @Param("action") String action, @Param("from") java.sql.Timestamp from, @Param("to") java.sql.Timestamp to);
 }

@@ -7,10 +7,14 @@ import java.time.Duration;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
+import org.ceportal.review.api.Messages;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -112,13 +116,23 @@ public final class AccountsComponent {
         this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
                 Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock);
-        this.unitRegistrations = new UnitRegistrations(store, directory, clock);
+        this.unitRegistrations = new UnitRegistrations(store, directory, clock, (account, title, body, link) -> {
+            Messages m = messages;
+            if (m != null) {
+                m.send(account, title, body, link);
+            }
+        });
         this.setup = new FirstOpsSetup(store, staff,
                 Path.of(System.getProperty("karaf.data", "data"), "ceportal", "setup-token.txt"),
                 Duration.ofMinutes(Math.max(5, config.setupTokenMinutes())), clock);
         setup.start();
         this.secureCookie = config.secureCookie();
     }
+
+    // Optional and dynamic: the message centre (the review bundle) may be absent or come later.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Messages messages;
 
     Store store() {
         return store;

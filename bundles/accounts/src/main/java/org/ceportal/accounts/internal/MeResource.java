@@ -1,8 +1,5 @@
 package org.ceportal.accounts.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,9 +31,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 public final class MeResource {
-    private static final Map<Role, String> ROLE_NAMES = Map.of(
-            Role.PROFESSIONAL, "专业技术人员", Role.UNIT_ADMIN, "单位管理员", Role.OPS, "运维");
-
     private final AccountsComponent accounts;
     private final DirectoryService directory;
     private final ClientAddresses clients;
@@ -49,6 +43,11 @@ public final class MeResource {
         this.clients = clients;
     }
 
+    /** Who is logged in: {@code GET /api/me}. */
+    public record Me(long accountId, String login, String name, String role, String roleName, Long unitId,
+                     String unitName, String csrfToken, String sessionExpiresAt) {
+    }
+
     /** Body of {@code PUT /me/password}. */
     public static final class PasswordChange {
         public String currentPassword;
@@ -59,16 +58,10 @@ public final class MeResource {
     public Response me(@Context ContainerRequestContext request) {
         Caller caller = Access.require(request, Role.values());
         Sessions.Current session = session(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accountId", caller.accountId());
-        body.put("login", session.login());
-        body.put("name", caller.name());
-        body.put("role", caller.role().name());
-        body.put("roleName", ROLE_NAMES.get(caller.role()));
-        body.put("unitId", caller.unitId());
-        body.put("unitName", caller.unitId() == null ? null : directory.unit(caller.unitId()).map(u -> u.name).orElse(null));
-        body.put("csrfToken", session.csrfToken());
-        body.put("sessionExpiresAt", session.expiresAt().toString());
+        Me body = new Me(caller.accountId(), session.login(), caller.name(), caller.role().name(), caller.role().label(),
+                caller.unitId(),
+                caller.unitId() == null ? null : directory.unit(caller.unitId()).map(u -> u.name).orElse(null),
+                session.csrfToken(), session.expiresAt().toString());
         return Response.ok(body).cacheControl(SessionResource.noStore()).build();
     }
 

@@ -1,6 +1,5 @@
 package org.ceportal.accounts.internal;
 
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -44,21 +43,21 @@ public final class UnitRegistrationResource {
     }
 
     @GET
-    public Page<Map<String, Object>> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
+    public Page<UnitRegistrations.View> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return registrations.list(Access.require(request, Role.UNIT_ADMIN), state, PageRequest.parse(page, size, 20, 100));
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
+    public UnitRegistrations.View get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return registrations.get(Access.require(request, Role.UNIT_ADMIN), parseId(id));
     }
 
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> decide(@Context HttpServletRequest http, @Context ContainerRequestContext request,
+    public UnitRegistrations.View decide(@Context HttpServletRequest http, @Context ContainerRequestContext request,
             @PathParam("id") String id, UnitRegistrations.Decision decision) {
         return registrations.decide(Access.require(request, Role.UNIT_ADMIN), parseId(id), decision, clients.of(http));
     }

@@ -3,7 +3,6 @@ package org.ceportal.accounts.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,8 @@ import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
+import org.ceportal.review.api.Messages;
+import org.ceportal.review.spi.Pending;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,13 @@ final class UnitRegistrations {
     private final Store store;
     private final DirectoryService directory;
     private final Clock clock;
+    private final Messages messages;
 
-    UnitRegistrations(Store store, DirectoryService directory, Clock clock) {
+    UnitRegistrations(Store store, DirectoryService directory, Clock clock, Messages messages) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** A decision as the page sends it. */
@@ -48,7 +51,7 @@ final class UnitRegistrations {
         public Integer version;
     }
 
-    Page<Map<String, Object>> list(Caller admin, String state, PageRequest page) {
+    Page<View> list(Caller admin, String state, PageRequest page) {
         long unit = unitOf(admin);
         String s = state == null || state.isBlank() ? "pending" : state.strip();
         if (!STATES.contains(s)) {
@@ -58,13 +61,13 @@ final class UnitRegistrations {
             AccountMapper m = session.getMapper(AccountMapper.class);
             int total = m.countRegistrations(unit, s);
             String unitName = unitName(unit); // every row is of the admin's unit
-            List<Map<String, Object>> items = m.registrations(unit, s, page.offset(), page.size()).stream()
+            List<View> items = m.registrations(unit, s, page.offset(), page.size()).stream()
                     .map(r -> view(r, unitName)).toList();
             return new Page<>(items, total, page);
         }
     }
 
-    Map<String, Object> get(Caller admin, long id) {
+    View get(Caller admin, long id) {
         long unit = unitOf(admin);
         try (SqlSession session = store.session()) {
             RegistrationRow row = session.getMapper(AccountMapper.class).registration(unit, id);
@@ -79,7 +82,7 @@ final class UnitRegistrations {
      * Approves or rejects a pending registration of the admin's unit. Of two
      * decisions at once exactly one wins; the other gets 409.
      */
-    Map<String, Object> decide(Caller admin, long id, Decision d, String address) {
+    View decide(Caller admin, long id, Decision d, String address) {
         long unit = unitOf(admin);
         if (d == null || d.decision == null || !(d.decision.equals("approve") || d.decision.equals("reject"))) {
             throw ProblemException.invalid("decision", "请选择审核结果：通过或不通过");
@@ -102,6 +105,9 @@ final class UnitRegistrations {
             if (changed == 1) {
                 m.audit(Timestamp.from(now), admin.accountId(), "registration_decision", "account:" + id,
                         approve ? "approved" : "rejected", address);
+                // the person learns it at the next login (approved) or from the status lookup (rejected)
+                messages.send(id, approve ? "您的注册申请已审核通过" : "您的注册申请未通过审核",
+                        approve ? "欢迎使用继续教育信息服务平台。" : "原因：" + reason, approve ? "/home.html" : null);
                 LOG.info("Registration {} {} by account {}", id, approve ? "approved" : "rejected", admin.accountId());
                 return view(m.registration(unit, id), unitName(unit));
             }
@@ -112,6 +118,22 @@ final class UnitRegistrations {
             String what = "pending".equals(row.state) ? "已被修改" : "已经处理（" + STATE_NAMES.get(row.state) + "）";
             throw ProblemException.conflict("already_decided", "该注册申请" + what + "，可能是其他管理员刚刚处理过，请刷新列表后再看");
         });
+    }
+
+    /** What waits in the admin's unit: the count and the oldest registration. */
+    Pending pending(Caller admin) {
+        if (admin.role() != Role.UNIT_ADMIN || admin.unitId() == null) {
+            return Pending.NONE;
+        }
+        try (SqlSession session = store.session()) {
+            AccountMapper m = session.getMapper(AccountMapper.class);
+            int count = m.countRegistrations(admin.unitId(), "pending");
+            if (count == 0) {
+                return Pending.NONE;
+            }
+            Timestamp oldest = m.oldestPendingRegistration(admin.unitId());
+            return new Pending(count, oldest == null ? null : oldest.toInstant(), count + " 份注册申请待审核，审核通过后申请人才能登录");
+        }
     }
 
     private long unitOf(Caller admin) {
@@ -125,36 +147,24 @@ final class UnitRegistrations {
         return directory.unit(unitId).map(x -> x.name).orElse(null);
     }
 
-    private Map<String, Object> view(RegistrationRow r, String unitName) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", r.id);
-        v.put("version", r.version);
-        v.put("state", r.state);
-        v.put("stateName", STATE_NAMES.get(r.state));
-        v.put("name", r.name);
-        v.put("idNumber", r.idNumber);
-        v.put("gender", r.gender);
-        v.put("genderName", "M".equals(r.gender) ? "男" : "女");
-        v.put("birthDate", r.birthDate == null ? null : r.birthDate.toLocalDate().toString());
-        v.put("mobile", r.mobile);
-        v.put("email", r.email);
-        v.put("regionCode", r.regionCode);
-        v.put("regionName", directory.region(r.regionCode).map(x -> x.name).orElse(null));
-        v.put("unitId", r.unitId);
-        v.put("unitName", unitName);
-        v.put("departmentId", r.departmentId);
-        v.put("departmentName", r.departmentId == null ? null : directory.department(r.departmentId).map(x -> x.name).orElse(null));
-        v.put("ethnicGroup", r.ethnicGroup);
-        v.put("ethnicGroupName", directory.ethnicGroup(r.ethnicGroup).map(x -> x.name).orElse(null));
-        v.put("nativePlace", r.nativePlace);
-        v.put("school", r.school);
-        v.put("majorCode", r.majorCode);
-        v.put("majorName", r.majorCode == null ? null : directory.major(r.majorCode).map(x -> x.name).orElse(null));
-        v.put("titleCode", r.titleCode);
-        v.put("titleName", r.titleCode == null ? null : directory.title(r.titleCode).map(x -> x.name).orElse(null));
-        v.put("createdAt", r.createdAt == null ? null : r.createdAt.toInstant().toString());
-        v.put("decidedAt", r.decidedAt == null ? null : r.decidedAt.toInstant().toString());
-        v.put("rejectReason", r.rejectReason);
-        return v;
+    /** A registration as the unit admin sees it. */
+    public record View(long id, int version, String state, String stateName, String name, String idNumber, String gender,
+                String genderName, String birthDate, String mobile, String email, String regionCode, String regionName,
+                Long unitId, String unitName, Long departmentId, String departmentName, String ethnicGroup,
+                String ethnicGroupName, String nativePlace, String school, String majorCode, String majorName,
+                String titleCode, String titleName, String createdAt, String decidedAt, String rejectReason) {
+    }
+
+    private View view(RegistrationRow r, String unitName) {
+        return new View(r.id, r.version, r.state, STATE_NAMES.get(r.state), r.name, r.idNumber, r.gender,
+                "M".equals(r.gender) ? "男" : "女", r.birthDate == null ? null : r.birthDate.toLocalDate().toString(),
+                r.mobile, r.email, r.regionCode, directory.region(r.regionCode).map(x -> x.name).orElse(null),
+                r.unitId, unitName, r.departmentId,
+                r.departmentId == null ? null : directory.department(r.departmentId).map(x -> x.name).orElse(null),
+                r.ethnicGroup, directory.ethnicGroup(r.ethnicGroup).map(x -> x.name).orElse(null), r.nativePlace,
+                r.school, r.majorCode, r.majorCode == null ? null : directory.major(r.majorCode).map(x -> x.name).orElse(null),
+                r.titleCode, r.titleCode == null ? null : directory.title(r.titleCode).map(x -> x.name).orElse(null),
+                r.createdAt == null ? null : r.createdAt.toInstant().toString(),
+                r.decidedAt == null ? null : r.decidedAt.toInstant().toString(), r.rejectReason);
     }
 }

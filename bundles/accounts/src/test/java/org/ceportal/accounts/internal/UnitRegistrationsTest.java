@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +27,7 @@ import org.junit.Test;
 public class UnitRegistrationsTest {
     private static final Caller LUOYANG_ADMIN = new Caller(100, "李主任", Role.UNIT_ADMIN, 7L);
     private static final Caller OTHER_ADMIN = new Caller(101, "张主任", Role.UNIT_ADMIN, 8L);
+    private final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
     private UnitRegistrations unit;
     private long registrationId;
 
@@ -40,8 +40,9 @@ public class UnitRegistrationsTest {
                 new Credentials(store, hasher, new LockoutPolicy(5, java.time.Duration.ofSeconds(60),
                         java.time.Duration.ofSeconds(600)), clock), clock)
                 .register(RegistrationServiceTest.valid(), "127.0.0.1", RegistrationServiceTest.OK);
-        unit = new UnitRegistrations(store, new RegistrationServiceTest.Directory(), clock);
-        registrationId = (Long) unit.list(LUOYANG_ADMIN, "pending", new PageRequest(0, 20)).getItems().get(0).get("id");
+        unit = new UnitRegistrations(store, new RegistrationServiceTest.Directory(), clock,
+                (account, title, body, link) -> sent.add(account + " " + title + " " + body));
+        registrationId = unit.list(LUOYANG_ADMIN, "pending", new PageRequest(0, 20)).getItems().get(0).id();
     }
 
     private static UnitRegistrations.Decision decision(String what, String reason, Integer version) {
@@ -68,7 +69,7 @@ public class UnitRegistrationsTest {
         } catch (ProblemException e) {
             assertEquals(404, e.status());
         }
-        assertEquals("pending", unit.get(LUOYANG_ADMIN, registrationId).get("state"));
+        assertEquals("pending", unit.get(LUOYANG_ADMIN, registrationId).state());
     }
 
     @Test
@@ -89,10 +90,19 @@ public class UnitRegistrationsTest {
         } catch (ProblemException e) {
             assertEquals("reason", e.errors().get(0).field());
         }
-        Map<String, Object> done = unit.decide(LUOYANG_ADMIN, registrationId, decision("reject", "部门选错了", 0), "127.0.0.1");
-        assertEquals("rejected", done.get("state"));
-        assertEquals("部门选错了", done.get("rejectReason"));
+        UnitRegistrations.View done = unit.decide(LUOYANG_ADMIN, registrationId, decision("reject", "部门选错了", 0), "127.0.0.1");
+        assertEquals("rejected", done.state());
+        assertEquals("部门选错了", done.rejectReason());
+        assertEquals(List.of(registrationId + " 您的注册申请未通过审核 原因：部门选错了"), sent);
         assertEquals(1, unit.list(LUOYANG_ADMIN, "rejected", new PageRequest(0, 20)).getTotal());
+    }
+
+    @Test
+    public void theInboxCountsTheUnitsPendingRegistrations() {
+        assertEquals(1, unit.pending(LUOYANG_ADMIN).count());
+        assertEquals(Instant.parse("2026-12-31T15:00:00Z"), unit.pending(LUOYANG_ADMIN).oldestSubmittedAt());
+        assertEquals(0, unit.pending(OTHER_ADMIN).count());
+        assertEquals(0, unit.pending(new Caller(1, "专技", Role.PROFESSIONAL, 7L)).count());
     }
 
     @Test
