@@ -27,7 +27,6 @@ public interface DeclarationMapper {
 
     int deleteDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") Integer version);
 
-    /** Removes a declaration just created whose attachments could not be linked. */
     /** Locks the person's row until the transaction ends; 0 when the person has none yet. */
     int lockOwner(@Param("ownerId") long ownerId);
 
@@ -41,4 +40,39 @@ public interface DeclarationMapper {
     /** Hours already claimed with a form in a year by pending and approved declarations, other than one. */
     BigDecimal claimedInYear(@Param("ownerId") long ownerId, @Param("formId") String formId, @Param("year") int year,
             @Param("exceptId") long exceptId);
+
+    // ---- review ----
+
+    /** A submitted (not draft) declaration of the unit (any unit when {@code unitId} is null), or null. */
+    DeclarationRow findInUnit(@Param("unitId") Long unitId, @Param("id") long id);
+
+    /** The unit's (or with null every unit's) submitted declarations, those in {@code queueState} first. */
+    List<DeclarationRow> reviewList(@Param("unitId") Long unitId, @Param("queueState") String queueState,
+            @Param("state") String state, @Param("formId") String formId, @Param("year") Integer year,
+            @Param("ownerIds") List<Long> ownerIds, @Param("offset") long offset, @Param("size") int size);
+
+    int reviewCount(@Param("unitId") Long unitId, @Param("state") String state, @Param("formId") String formId,
+            @Param("year") Integer year, @Param("ownerIds") List<Long> ownerIds);
+
+    /** How many are in the state (of the unit, or of every unit) and since when the oldest waits. */
+    QueueRow queue(@Param("unitId") Long unitId, @Param("state") String state);
+
+    /** {@code from} → {@code to}; 0 rows when it was decided (or changed) meanwhile. */
+    int decide(@Param("unitId") Long unitId, @Param("id") long id, @Param("version") Integer version,
+            @Param("from") String from, @Param("to") String to,
+            @Param("approvedHours") BigDecimal approvedHours, @Param("reviewNote") String reviewNote,
+            @Param("rejectReason") String rejectReason, @Param("at") Timestamp at, @Param("by") long by);
+
+    void decisionHistory(@Param("declarationId") long declarationId, @Param("at") Timestamp at,
+            @Param("from") String from, @Param("to") String to,
+            @Param("actorId") long actorId, @Param("note") String note, @Param("hoursBefore") BigDecimal hoursBefore,
+            @Param("hoursAfter") BigDecimal hoursAfter);
+
+    /** The person's approved hours (or credits: by kind) of a year. */
+    BigDecimal approvedInYear(@Param("ownerId") long ownerId, @Param("year") int year, @Param("kind") String kind);
+
+    List<DeclarationRow> sameFormOfOwner(@Param("ownerId") long ownerId, @Param("formId") String formId,
+            @Param("exceptId") long exceptId, @Param("max") int max);
+
+    List<DeclarationRow> ofOwner(@Param("ownerId") long ownerId, @Param("ids") List<Long> ids);
 }

@@ -1,7 +1,7 @@
 package org.ceportal.declarations.internal;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.ceportal.declarations.api.DeclarationDetail;
+import org.ceportal.declarations.api.DeclarationState;
+import org.ceportal.declarations.api.DeclarationSummary;
+import org.ceportal.declarations.api.StateName;
+import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
@@ -50,7 +55,7 @@ public final class DeclarationResource {
     }
 
     @GET
-    public Page<Map<String, Object>> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
+    public Page<DeclarationSummary> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
             @QueryParam("year") String year, @QueryParam("page") String page, @QueryParam("size") String size) {
         return declarations.list(me(request), state, year, PageRequest.parse(page, size, 10, 100));
     }
@@ -58,28 +63,35 @@ public final class DeclarationResource {
     /** The years a declaration may count towards now (计入年度 choices). */
     @GET
     @Path("years")
-    public Map<String, Object> years(@Context ContainerRequestContext request) {
+    public ItemList<Integer> years(@Context ContainerRequestContext request) {
         me(request);
-        return Map.of("items", declarations.declarableYears());
+        return ItemList.of(declarations.declarableYears());
+    }
+
+    /** The states with their zh-CN labels, for filter tabs; the same for everyone, so no login needed. */
+    @GET
+    @Path("states")
+    public ItemList<StateName> states() {
+        return ItemList.of(DeclarationState.names());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context ContainerRequestContext request, DeclarationRequest body) {
-        Map<String, Object> d = declarations.create(me(request), body, Access.clientAddress(request));
-        return Response.created(URI.create("declarations/" + d.get("id"))).entity(d).build();
+        DeclarationDetail d = declarations.create(me(request), body, Access.clientAddress(request));
+        return Response.created(URI.create("declarations/" + d.summary().id())).entity(d).build();
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
+    public DeclarationDetail get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return declarations.get(me(request), id(id));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@Context ContainerRequestContext request, @PathParam("id") String id,
+    public DeclarationDetail update(@Context ContainerRequestContext request, @PathParam("id") String id,
             DeclarationRequest body) {
         return declarations.update(me(request), id(id), body, Access.clientAddress(request));
     }
@@ -96,14 +108,14 @@ public final class DeclarationResource {
     @POST
     @Path("{id}/submission")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> submit(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
+    public DeclarationDetail submit(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
         return declarations.submit(me(request), id(id), t == null ? null : t.version, Access.clientAddress(request));
     }
 
     @POST
     @Path("{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> withdraw(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
+    public DeclarationDetail withdraw(@Context ContainerRequestContext request, @PathParam("id") String id, Transition t) {
         return declarations.withdraw(me(request), id(id), t == null ? null : t.version, Access.clientAddress(request));
     }
 

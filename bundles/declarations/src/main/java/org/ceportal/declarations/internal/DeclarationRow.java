@@ -21,7 +21,10 @@ public class DeclarationRow {
     public BigDecimal claimedHours;
     public String explanation;
     public String state;
+    public BigDecimal approvedHours;
+    public String reviewNote;
     public String rejectReason;
+    public Long decidedBy;
     public int version;
     public Timestamp createdAt;
     public Timestamp updatedAt;

@@ -3,11 +3,16 @@ package org.ceportal.declarations.internal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.ceportal.accounts.api.People;
 import org.ceportal.attachments.api.AttachmentService;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
+import org.ceportal.review.api.Messages;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,9 +40,16 @@ public final class DeclarationsComponent {
 
         @AttributeDefinition(name = "Time zone", description = "Decides which year 'now' is (23:30 on 31 December in Henan is still that year)")
         String timeZone() default "Asia/Shanghai";
+
+        @AttributeDefinition(name = "Two-level review",
+                description = "Ids of the learning forms whose declarations, once their unit approves them, go on to the "
+                        + "provincial ops for the final decision (review levels unit,ops); every other form is decided by the "
+                        + "unit alone (unit). Comma-separated, e.g. award,paper", required = false)
+        String[] secondLevelForms() default {};
     }
 
     private final Declarations declarations;
+    private final DeclarationReviewing reviewing;
 
     @Activate
     public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
@@ -50,19 +62,45 @@ public final class DeclarationsComponent {
             LoggerFactory.getLogger(DeclarationsComponent.class).warn("Unknown time zone {}; using Asia/Shanghai", config.timeZone());
             zone = ZoneId.of("Asia/Shanghai");
         }
+        Declarations.AuditTrail trail = (actor, action, subject, outcome, address) -> {
+            AuditLog log = audit;
+            if (log != null) {
+                log.record(actor, action, subject, outcome, address);
+            }
+        };
+        Clock clock = Clock.systemUTC();
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
-                Clock.systemUTC(), (actor, action, subject, outcome, address) -> {
-                    AuditLog log = audit;
-                    if (log != null) {
-                        log.record(actor, action, subject, outcome, address);
+                clock, trail);
+        this.reviewing = new DeclarationReviewing(store, new DeclarationViews(store, forms, attachments), attachments, trail,
+                (account, title, body, link) -> {
+                    Messages m = messages;
+                    if (m != null) {
+                        m.send(account, title, body, link);
                     }
-                });
+                }, id -> {
+                    People p = people;
+                    return p == null ? Optional.empty() : p.nameOf(id);
+                }, Arrays.stream(config.secondLevelForms()).flatMap(f -> Arrays.stream(f.split(","))).map(String::strip)
+                        .filter(f -> !f.isEmpty()).collect(Collectors.toSet()), zone, clock);
     }
 
     // Optional and dynamic: the audit trail (kept by the accounts bundle) may come and go.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog audit;
+
+    // Optional and dynamic: the message centre (review bundle) and the people's names (accounts).
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Messages messages;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile People people;
+
+    DeclarationReviewing reviewing() {
+        return reviewing;
+    }
 
     Declarations declarations() {
         return declarations;

@@ -9,4 +9,6 @@ public class HistoryRow {
     public String toState;
     public Long actorId;
     public String note;
+    public java.math.BigDecimal hoursBefore;
+    public java.math.BigDecimal hoursAfter;
 }

@@ -68,7 +68,7 @@ public final class LearningFormResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> evaluate(@PathParam("id") String id, EvaluationRequest request) {
         FormRegistry.Live live = live(id);
-        Evaluation e = Declarations.evaluate(live, request == null ? null : request.values);
+        Evaluation e = DeclarationChecks.evaluate(live, request == null ? null : request.values);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("formId", live.description().id());
         out.put("formVersion", live.description().version());

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.ceportal.declarations.api.DeclarationDetail;
 import org.ceportal.learningform.api.Caps;
 import org.ceportal.learningform.api.DeclarationKind;
 import org.ceportal.learningform.api.Evaluation;
@@ -105,12 +106,12 @@ public class DeclarationsTest {
         throw new AssertionError("should have been refused");
     }
 
-    private long id(Map<String, Object> d) {
-        return ((Number) d.get("id")).longValue();
+    private static long id(DeclarationDetail d) {
+        return d.summary().id();
     }
 
-    private int version(Map<String, Object> d) {
-        return ((Number) d.get("version")).intValue();
+    private static int version(DeclarationDetail d) {
+        return d.summary().version();
     }
 
     @Test
@@ -118,27 +119,27 @@ public class DeclarationsTest {
         long file = files.upload(11, "证书.pdf");
         // 23:30 on 31 December in Henan is still 2026: the declaration counts for 2026
         assertEquals(Integer.valueOf(2026), declarations.declarableYears().get(0));
-        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false), null);
-        assertEquals("draft", d.get("state"));
-        assertEquals(0, new BigDecimal("12").compareTo((BigDecimal) d.get("claimedHours")));
-        assertEquals("《教育心理学》", d.get("title"));
+        DeclarationDetail d = declarations.create(WANG, request(2026, "12", false), null);
+        assertEquals("draft", d.summary().state());
+        assertEquals(0, new BigDecimal("12").compareTo(d.summary().claimedHours()));
+        assertEquals("《教育心理学》", d.summary().title());
 
         ProblemException noProof = refused(() -> declarations.submit(WANG, id(d), null, null));
         assertEquals("attachmentIds", noProof.errors().get(0).field());
 
         DeclarationRequest edit = request(2026, "16", false, file);
         edit.version = version(d);
-        Map<String, Object> edited = declarations.update(WANG, id(d), edit, null);
-        assertEquals(1, ((List<?>) edited.get("attachments")).size());
-        Map<String, Object> pending = declarations.submit(WANG, id(d), version(edited), null);
-        assertEquals("pending", pending.get("state"));
+        DeclarationDetail edited = declarations.update(WANG, id(d), edit, null);
+        assertEquals(1, edited.attachments().size());
+        DeclarationDetail pending = declarations.submit(WANG, id(d), version(edited), null);
+        assertEquals("pending", pending.summary().state());
         assertTrue(files.all.get(file).locked());
         assertEquals(1, declarations.list(WANG, "pending", "2026", new PageRequest(0, 10)).getTotal());
 
-        Map<String, Object> back = declarations.withdraw(WANG, id(d), version(pending), null);
-        assertEquals("draft", back.get("state"));
+        DeclarationDetail back = declarations.withdraw(WANG, id(d), version(pending), null);
+        assertEquals("draft", back.summary().state());
         assertFalse(files.all.get(file).locked());
-        assertEquals(3, ((List<?>) back.get("history")).size());
+        assertEquals(3, back.history().size());
 
         declarations.delete(WANG, id(d), version(back), null);
         assertEquals(404, refused(() -> declarations.get(WANG, id(d))).status());
@@ -148,19 +149,19 @@ public class DeclarationsTest {
     @Test
     public void everyIllegalTransitionIsAConflict() {
         long file = files.upload(11, "a.pdf");
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", true, file), null);
-        assertEquals("pending", d.get("state"));
+        DeclarationDetail d = declarations.create(WANG, request(2026, "10", true, file), null);
+        assertEquals("pending", d.summary().state());
         assertEquals("invalid_transition", refused(() -> declarations.submit(WANG, id(d), null, null)).code());
         assertEquals("invalid_transition", refused(() -> declarations.update(WANG, id(d), request(2026, "5", false), null)).code());
         assertEquals("invalid_transition", refused(() -> declarations.delete(WANG, id(d), null, null)).code());
-        Map<String, Object> draft = declarations.withdraw(WANG, id(d), null, null);
+        DeclarationDetail draft = declarations.withdraw(WANG, id(d), null, null);
         assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id(d), null, null)).code());
         assertEquals("stale_version", refused(() -> declarations.submit(WANG, id(d), version(draft) - 1, null)).code());
     }
 
     @Test
     public void someoneElsesDeclarationDoesNotExist() {
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false), null);
+        DeclarationDetail d = declarations.create(WANG, request(2026, "10", false), null);
         for (Runnable r : List.<Runnable>of(() -> declarations.get(LI, id(d)), () -> declarations.submit(LI, id(d), null, null),
                 () -> declarations.withdraw(LI, id(d), null, null), () -> declarations.delete(LI, id(d), null, null),
                 () -> declarations.update(LI, id(d), request(2026, "3", false), null))) {
@@ -174,7 +175,7 @@ public class DeclarationsTest {
     @Test
     public void ofTwoConcurrentTransitionsExactlyOneWins() throws Exception {
         long file = files.upload(11, "a.pdf");
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false, file), null);
+        DeclarationDetail d = declarations.create(WANG, request(2026, "10", false, file), null);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
@@ -202,7 +203,7 @@ public class DeclarationsTest {
         }
         pool.shutdown();
         assertEquals(1, won);
-        assertEquals(2, ((List<?>) declarations.get(WANG, id(d)).get("history")).size());
+        assertEquals(2, ((List<?>) declarations.get(WANG, id(d)).history()).size());
     }
 
     @Test
@@ -226,7 +227,7 @@ public class DeclarationsTest {
         assertEquals("claimedHours", over.errors().get(0).field());
         assertTrue(over.getMessage(), over.errors().get(0).message().contains("最多可申报 60 学时，已申报 40 学时"));
         // a draft is fine; its submission is checked again
-        Map<String, Object> draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")), null);
+        DeclarationDetail draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")), null);
         assertEquals(400, refused(() -> declarations.submit(WANG, id(draft), null, null)).status());
         declarations.create(WANG, request(2025, "30", true, files.upload(11, "d.pdf")), null);
     }
@@ -265,7 +266,7 @@ public class DeclarationsTest {
 
     @Test
     public void editsAndTheDeletionOfADraftAreAudited() {
-        Map<String, Object> d = declarations.create(WANG, request(2026, "12", false, files.upload(11, "e.pdf")), "203.0.113.5");
+        DeclarationDetail d = declarations.create(WANG, request(2026, "12", false, files.upload(11, "e.pdf")), "203.0.113.5");
         declarations.update(WANG, id(d), request(2026, "16", false), "203.0.113.5");
         declarations.delete(WANG, id(d), null, "203.0.113.6");
         assertEquals(List.of(
@@ -284,12 +285,12 @@ public class DeclarationsTest {
 
     @Test
     public void aRemovedFormLeavesItsDeclarationsReadable() {
-        Map<String, Object> d = declarations.create(WANG, request(2026, "10", false), null);
+        DeclarationDetail d = declarations.create(WANG, request(2026, "10", false), null);
         registry.removeForm(reading);
-        Map<String, Object> read = declarations.get(WANG, id(d));
-        assertEquals(false, read.get("formAvailable"));
-        assertEquals("读书会", ((Map<?, ?>) read.get("schema")).get("name"));
-        assertEquals("《教育心理学》", ((Map<?, ?>) read.get("values")).get("title"));
+        DeclarationDetail read = declarations.get(WANG, id(d));
+        assertEquals(false, read.formAvailable());
+        assertEquals("读书会", read.schema().get("name"));
+        assertEquals("《教育心理学》", read.values().get("title"));
         assertEquals("form_unavailable", refused(() -> declarations.update(WANG, id(d), request(2026, "9", false), null)).code());
         assertEquals("form_unavailable", refused(() -> declarations.create(WANG, request(2026, "9", false), null)).code());
         declarations.delete(WANG, id(d), null, null);
@@ -297,17 +298,17 @@ public class DeclarationsTest {
 
     @Test
     public void anUpgradedFormServesNewDeclarationsOldOnesKeepTheirSchema() {
-        Map<String, Object> old = declarations.create(WANG, request(2026, "10", false), null);
+        DeclarationDetail old = declarations.create(WANG, request(2026, "10", false), null);
         registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())));
         assertEquals("1.1.0", registry.live().get(0).description().version());
         ProblemException needsPublisher = refused(() -> declarations.create(WANG, request(2026, "10", false), null));
         assertEquals("values.publisher", needsPublisher.errors().get(0).field());
         DeclarationRequest r = request(2026, "10", false);
         r.values.put("publisher", "人民教育出版社");
-        Map<String, Object> now = declarations.create(WANG, r, null);
-        assertEquals("1.1.0", declarations.get(WANG, id(now)).get("formVersion"));
-        Map<String, Object> kept = declarations.get(WANG, id(old));
-        assertEquals("1.0.0", kept.get("formVersion"));
-        assertEquals(2, ((List<?>) ((Map<?, ?>) kept.get("schema")).get("fields")).size());
+        DeclarationDetail now = declarations.create(WANG, r, null);
+        assertEquals("1.1.0", declarations.get(WANG, id(now)).formVersion());
+        DeclarationDetail kept = declarations.get(WANG, id(old));
+        assertEquals("1.0.0", kept.formVersion());
+        assertEquals(2, ((List<?>) kept.schema().get("fields")).size());
     }
 }

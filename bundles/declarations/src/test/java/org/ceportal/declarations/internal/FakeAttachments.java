@@ -20,7 +20,8 @@ final class FakeAttachments implements AttachmentService {
 
     synchronized long upload(long owner, String name) {
         long id = next++;
-        all.put(id, new Attachment(id, owner, null, name, "application/pdf", 100, "ab".repeat(32), Instant.now(), false));
+        all.put(id, new Attachment(id, owner, null, name, "application/pdf", 100,
+                String.format("%064x", name.hashCode() & 0xffffffffL), Instant.now(), false)); // the same name, the same content
         return id;
     }
 
@@ -80,5 +81,32 @@ final class FakeAttachments implements AttachmentService {
 
     private static Attachment with(Attachment a, Long declarationId, boolean locked) {
         return new Attachment(a.id(), a.ownerId(), declarationId, a.name(), a.mediaType(), a.size(), a.sha256(), a.createdAt(), locked);
+    }
+
+    @Override
+    public Content openLinked(long declarationId, long attachmentId, long readerId, String address) {
+        Attachment a = all.get(attachmentId);
+        if (a == null || a.declarationId() == null || a.declarationId() != declarationId) {
+            throw ProblemException.notFound("attachment_not_found", "附件不存在");
+        }
+        return new Content(a, new java.io.ByteArrayInputStream(new byte[0]));
+    }
+
+    @Override
+    public List<Attachment> sameContentElsewhere(long declarationId) {
+        List<String> mine = all.values().stream().filter(a -> Long.valueOf(declarationId).equals(a.declarationId()))
+                .map(Attachment::sha256).toList();
+        return all.values().stream().filter(a -> a.declarationId() != null && a.declarationId() != declarationId
+                && mine.contains(a.sha256())).sorted(java.util.Comparator.comparing(Attachment::id)).toList();
+    }
+
+    @Override
+    public List<ZipItem> zipEntries(long declarationId, long attachmentId) {
+        throw ProblemException.notFound("attachment_not_found", "附件不存在");
+    }
+
+    @Override
+    public ZipContent openZipEntry(long declarationId, long attachmentId, int index, long readerId, String address) {
+        throw ProblemException.notFound("attachment_not_found", "附件不存在");
     }
 }

@@ -1,0 +1,188 @@
+package org.ceportal.declarations.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.learningform.api.Evaluation;
+import org.ceportal.learningform.api.Field;
+import org.ceportal.learningform.api.FieldType;
+import org.ceportal.learningform.api.FormDescription;
+import org.ceportal.learningform.api.SubjectCategory;
+import org.ceportal.platform.api.FieldError;
+import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.persistence.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a declaration must satisfy before it is saved or submitted: the common fields,
+ * the form's own rule, the years it may count towards and the form's yearly cap.
+ */
+final class DeclarationChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(DeclarationChecks.class);
+    private static final int MAX_JSON = 32_000;
+
+    private final Store store;
+    private final int yearsBack;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    DeclarationChecks(Store store, int yearsBack, ZoneId zone, Clock clock) {
+        this.store = store;
+        this.yearsBack = yearsBack;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The common fields and the form's verdict, checked together so the page gets every error at once. */
+    static final class Checked {
+        int year;
+        String category;
+        BigDecimal proposed;
+        BigDecimal claimed;
+        String explanation;
+        String valuesJson;
+        String title;
+
+        void fill(DeclarationRow row, FormDescription d) {
+            row.formId = d.id();
+            row.formVersion = d.version();
+            row.formName = d.name();
+            row.kind = d.kind().name();
+            row.schemaJson = JsonText.write(Schemas.full(d));
+            row.valuesJson = valuesJson;
+            row.title = title;
+            row.declYear = year;
+            row.category = category;
+            row.proposedHours = proposed;
+            row.claimedHours = claimed;
+            row.explanation = explanation;
+        }
+    }
+
+    /** Runs a form's rule; a failing plug-in is the form's fault, not the user's. */
+    static Evaluation evaluate(FormRegistry.Live live, Map<String, Object> values) {
+        try {
+            Evaluation e = live.form().evaluate(values == null ? Map.of() : values);
+            if (e == null) {
+                throw new IllegalStateException("null evaluation");
+            }
+            return e;
+        } catch (RuntimeException ex) {
+            LOG.error("Learning form {} {} failed to evaluate",
+                    live.description().id(), live.description().version(), ex);
+            throw new ProblemException(503, "form_failed", "该学习形式暂时无法使用，请稍后再试或联系运维人员");
+        }
+    }
+
+    /** The years a declaration may count towards: this year (in the portal's time zone) and {@code yearsBack} before. */
+    List<Integer> declarableYears() {
+        int now = LocalDate.now(clock.withZone(zone)).getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now; y >= now - yearsBack; y--) {
+            years.add(y);
+        }
+        return years;
+    }
+
+    Checked check(FormRegistry.Live live, DeclarationRequest r) {
+        FormDescription d = live.description();
+        List<FieldError> errors = new ArrayList<>();
+        Checked c = new Checked();
+        List<Integer> years = declarableYears();
+        if (r.year == null || !years.contains(r.year)) {
+            errors.add(new FieldError("year", "计入年度只能是 " + years.get(years.size() - 1) + " 至 " + years.get(0) + " 年"));
+        } else {
+            c.year = r.year;
+        }
+        if (d.category() == SubjectCategory.CHOICE) {
+            if (r.category == null || !(r.category.equals("GENERAL") || r.category.equals("PROFESSIONAL"))) {
+                errors.add(new FieldError("category", "请选择科目类别：公需科目或专业科目"));
+            } else {
+                c.category = r.category;
+            }
+        } else {
+            c.category = d.category().name();
+        }
+        Map<String, Object> values = r.values == null ? Map.of() : r.values;
+        Evaluation e = evaluate(live, values);
+        for (org.ceportal.learningform.api.FieldError fe : e.errors()) {
+            errors.add(new FieldError("values." + fe.field(), fe.message()));
+        }
+        if (e.isValid()) {
+            c.proposed = e.proposed();
+            c.explanation = e.explanation() == null ? null : truncate(e.explanation(), 500);
+            if (r.claimedHours == null) {
+                c.claimed = e.proposed();
+            } else if (r.claimedHours.signum() <= 0 || r.claimedHours.stripTrailingZeros().scale() > 2) {
+                errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "应大于 0，最多两位小数"));
+            } else if (r.claimedHours.compareTo(e.proposed()) > 0) {
+                errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "不能超过按规则核算的 "
+                        + e.proposed().stripTrailingZeros().toPlainString() + " " + d.kind().unit()));
+            } else {
+                c.claimed = r.claimedHours;
+            }
+            if (c.claimed != null && c.claimed.signum() <= 0) {
+                errors.add(new FieldError("claimedHours", "按所填内容核算为 0 " + d.kind().unit() + "，无需申报"));
+            }
+        }
+        c.valuesJson = JsonText.write(values);
+        if (c.valuesJson.length() > MAX_JSON) {
+            errors.add(new FieldError("values", "填写的内容过长，请精简后再保存"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        c.title = titleOf(d, values);
+        return c;
+    }
+
+    /**
+     * Refuses a submission that would take the person past the form's yearly cap; run
+     * it with the person's lock row locked, so parallel submissions are counted one
+     * after the other.
+     */
+    void checkYearCap(long ownerId, String formId, String formName, String unit, BigDecimal maxPerYear, int year,
+            BigDecimal claimed, long exceptId) {
+        if (maxPerYear == null) {
+            return;
+        }
+        BigDecimal already;
+        try (SqlSession s = store.session()) {
+            already = s.getMapper(DeclarationMapper.class).claimedInYear(ownerId, formId, year, exceptId);
+        }
+        if (already.add(claimed).compareTo(maxPerYear) > 0) {
+            throw ProblemException.invalid("claimedHours", year + " 年度「" + formName + "」最多可申报 "
+                    + maxPerYear.stripTrailingZeros().toPlainString() + " " + unit + "，已申报 "
+                    + already.stripTrailingZeros().toPlainString() + " " + unit);
+        }
+    }
+
+    static void requireAttachments(int count) {
+        if (count == 0) {
+            throw ProblemException.invalid("attachmentIds", "提交前请上传证明材料（证书、成绩单等扫描件）");
+        }
+    }
+
+    private static String titleOf(FormDescription d, Map<String, Object> values) {
+        for (Field f : d.fields()) {
+            if (f.type() == FieldType.TEXT && f.required()) {
+                Object v = values.get(f.key());
+                if (v != null && !String.valueOf(v).isBlank()) {
+                    return truncate(String.valueOf(v).strip(), 200);
+                }
+            }
+        }
+        return null;
+    }
+
+    static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
