@@ -6,14 +6,13 @@
  * when the declaration was made (labels, option labels), never from the live form, which may be gone
  * or newer.
  *
- * Exposes the global `DeclarationView`. Needs portal.js (Portal.h) first.
+ * Exposes the global `DeclarationView`. Needs portal.js (Portal.h) first. A page that shows someone
+ * else's declaration (申报审核) passes `render(decl, {fileItem})` to show the attachments its own way.
  */
 (function () {
   'use strict';
   const { h, formatDateTime } = Portal;
 
-  const STATE_NAMES = { draft: '待提交', pending: '待审核', approved: '审核通过', rejected: '审核不通过' };
-  const CATEGORY_NAMES = { GENERAL: '公需科目', PROFESSIONAL: '专业科目' };
 
   /** 24 → "24", "24.50" → "24.5"; "" for null. */
   function number(value) {
@@ -39,7 +38,7 @@
   }
 
   function stateName(state, given) {
-    return given || STATE_NAMES[state] || state || '';
+    return given || state || ''; // labels come from the server (stateName)
   }
 
   function stateBadge(state, name) {
@@ -58,7 +57,7 @@
   }
 
   /** The display text (or node) of one value of a form field, by the field's type. */
-  function fieldValue(field, value, filesById) {
+  function fieldValue(field, value, filesById, fileItem = attachmentItem) {
     const empty = value == null || value === '' || (Array.isArray(value) && !value.length);
     if (empty) return null;
     switch (field.type) {
@@ -76,7 +75,7 @@
         return number(value);
       case 'attachment': {
         const ids = Array.isArray(value) ? value : [value];
-        return h('ul', { class: 'file-list' }, ids.map((id) => attachmentItem(filesById.get(String(id)) || { id })));
+        return h('ul', { class: 'file-list' }, ids.map((id) => fileItem(filesById.get(String(id)) || { id })));
       }
       default:
         return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -91,8 +90,10 @@
   /**
    * The whole declaration: form fields (from its schema), 计入年度, category, hours, explanation,
    * attachments, dates and the state history. `decl` is the answer of GET /declarations/{id}.
+   * options.fileItem(attachment) → <li>: how to show one attachment (default: a download link).
    */
-  function render(decl) {
+  function render(decl, options = {}) {
+    const fileItem = options.fileItem || attachmentItem;
     const schema = decl.schema || {};
     const fields = Array.isArray(schema.fields) ? schema.fields : [];
     const values = decl.values || {};
@@ -106,16 +107,18 @@
     });
     const otherFiles = files.filter((a) => !inFields.has(String(a.id)));
 
-    const formRows = fields.map((f) => row(f.label || f.key, fieldValue(f, values[f.key], filesById),
+    const formRows = fields.map((f) => row(f.label || f.key, fieldValue(f, values[f.key], filesById, fileItem),
       f.type === 'long_text' ? 'pre-line' : null));
 
     const common = [
       row('学习形式', decl.formName || schema.name),
       row('申报类型', decl.kindName || schema.kindName),
       row('计入年度', decl.year != null ? `${decl.year} 年度` : null),
-      row('科目类别', decl.categoryName || CATEGORY_NAMES[decl.category] || schema.categoryName),
+      row('科目类别', decl.categoryName || schema.categoryName),
       row(`核算${unit}`, decl.proposedHours != null ? hours(decl.proposedHours, unit) : null),
       row(`申报${unit}`, decl.claimedHours != null ? hours(decl.claimedHours, unit) : null),
+      decl.approvedHours != null ? row(`核定${unit}`, hours(decl.approvedHours, unit), 'approved-hours') : null,
+      decl.reviewNote ? row('审核意见', decl.reviewNote, 'pre-line') : null,
       row('核算说明', decl.explanation),
       row('状态', stateBadge(decl.state, decl.stateName)),
     ];
@@ -126,6 +129,9 @@
     if (decl.decidedAt) common.push(row('审核时间', formatDateTime(decl.decidedAt)));
 
     const history = Array.isArray(decl.history) ? decl.history : [];
+    // the entries name only the state they lead to: name the state they come from the same way
+    const names = new Map(history.filter((e) => e.toName).map((e) => [e.to, e.toName]));
+    if (decl.stateName) names.set(decl.state, decl.stateName);
 
     return h('div', { class: 'decl-view' },
       h('h3', { class: 'decl-view-title' }, '申报内容'),
@@ -134,19 +140,18 @@
       h('h3', { class: 'decl-view-title' }, '申报信息'),
       h('dl', { class: 'detail-list decl-common' }, common),
       h('h3', { class: 'decl-view-title' }, '附件'),
-      otherFiles.length ? h('ul', { class: 'file-list decl-files' }, otherFiles.map(attachmentItem))
+      otherFiles.length ? h('ul', { class: 'file-list decl-files' }, otherFiles.map(fileItem))
         : h('p', { class: 'muted decl-files-none' }, '未上传附件'),
       history.length ? [
         h('h3', { class: 'decl-view-title' }, '处理记录'),
         h('ol', { class: 'history-list' }, history.map((e) => h('li', null,
           h('time', { class: 'history-at', datetime: e.at || null }, formatDateTime(e.at)),
-          h('span', { class: 'history-what' }, e.from ? `${stateName(e.from)} → ${stateName(e.to, e.toName)}` : `创建：${stateName(e.to, e.toName)}`),
+          h('span', { class: 'history-what' }, e.from ? `${stateName(e.from, names.get(e.from))} → ${stateName(e.to, e.toName)}` : `创建：${stateName(e.to, e.toName)}`),
           e.note ? h('span', { class: 'history-note' }, e.note) : null))),
       ] : null);
   }
 
   window.DeclarationView = {
     render, fieldValue, number, hours, fileSize, stateName, stateBadge, attachmentItem, downloadUrl,
-    STATE_NAMES, CATEGORY_NAMES,
   };
 })();

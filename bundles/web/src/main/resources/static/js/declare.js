@@ -652,7 +652,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   function showFormInfo(s) {
     $('form-kind').textContent = s.kindName || '';
     $('form-kind').hidden = !s.kindName;
-    $('form-category').textContent = s.category === 'CHOICE' ? '科目类别：申报时选择' : `科目类别：${s.categoryName || V.CATEGORY_NAMES[s.category] || ''}`;
+    $('form-category').textContent = s.category === 'CHOICE' ? '科目类别：申报时选择' : `科目类别：${s.categoryName || ''}`;
     $('form-help').textContent = s.help || '';
     $('form-help').hidden = !s.help;
     const u = s.unit || '学时';
@@ -680,7 +680,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const choice = s.category === 'CHOICE';
     $('category-choice').hidden = !choice;
     $('category-fixed-box').hidden = choice;
-    $('category-fixed').textContent = s.categoryName || V.CATEGORY_NAMES[s.category] || '';
+    $('category-fixed').textContent = s.categoryName || '';
     document.querySelectorAll('input[name="category"]').forEach((r) => { r.disabled = !choice; });
     claimedDirty = false;
     showProposal(null, '请填写上面的信息项，系统将自动核算。');

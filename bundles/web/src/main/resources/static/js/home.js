@@ -13,12 +13,17 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。' },
     ],
     UNIT_ADMIN: [
+      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
       { key: 'registration-review', label: '注册审核', text: '审核本单位专业技术人员的注册申请。', href: '/unit-registrations.html' },
+      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核本单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
+      { key: 'audit', label: '审计日志', text: '查看本单位人员的登录、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
       { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。' },
-      { key: 'declaration-review', label: '学时申报审核', text: '审核本单位人员的学时学分申报。' },
       { key: 'unit-reports', label: '单位统计报表', text: '查看本单位人员的继续教育完成情况统计。' },
     ],
     OPS: [
+      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
+      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核各单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
+      { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。' },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。' },
       { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。' },
@@ -26,13 +31,16 @@ document.addEventListener('DOMContentLoaded', async () => {
     ],
   };
 
+  // for every role that has functions
+  const MESSAGES = { key: 'messages', label: '消息中心', text: '查看审核结果等平台通知。', href: '/messages.html' };
+
   const user = await Portal.requireLogin();
   if (!user) return;
 
   const name = user.name || user.login || '';
   $('user-name').textContent = name;
   $('user-avatar').textContent = name.slice(0, 1);
-  $('user-role').textContent = Portal.roleLabel(user.role);
+  $('user-role').textContent = user.roleName;
   $('user-unit').textContent = user.unitName || (user.role === 'OPS' ? '省级主管部门' : '—');
   $('user-login').textContent = user.login || '';
 
@@ -45,7 +53,9 @@ document.addEventListener('DOMContentLoaded', async () => {
     return h('div', { class: 'feature is-disabled', 'aria-disabled': 'true', title: '即将开放', 'data-function': f.key },
       head(h('span', { class: 'badge' }, '即将开放')), h('p', null, f.text));
   }
-  $('functions').replaceChildren(...(FUNCTIONS[user.role] || []).map(card));
+  const functions = FUNCTIONS[user.role] || [];
+  if (functions.length) functions.push(MESSAGES);
+  $('functions').replaceChildren(...functions.map(card));
 
   const note = $('functions-note');
   if (user.role === 'OPS') {
@@ -85,15 +95,26 @@ document.addEventListener('DOMContentLoaded', async () => {
     } catch (e) { /* the progress page itself will show the problem */ }
   }
 
-  // Unit admins: how many registrations wait for them (best effort, silent on failure).
-  if (user.role === 'UNIT_ADMIN') {
+  // Reviewers: what waits for them, per subject (GET /review/inbox), on the 审核中心 card and on the
+  // card of each subject's page (best effort, silent on failure).
+  if (user.role === 'UNIT_ADMIN' || user.role === 'OPS') {
     try {
-      const data = await Portal.api('/unit/registrations' + Portal.query({ state: 'pending', page: 0, size: 1 }));
-      const badge = document.querySelector('[data-count-for="registration-review"]');
-      if (badge && data && data.total > 0) {
-        badge.textContent = `${data.total} 条待审核`;
+      const data = await Portal.api('/review/inbox');
+      const items = (data && Array.isArray(data.items)) ? data.items : [];
+      const mark = (badge, n) => {
+        if (!badge || !(n > 0)) return;
+        badge.textContent = `${n} 条待审核`;
         badge.classList.add('badge-alert');
+      };
+      let all = 0;
+      for (const item of items) {
+        const n = Math.max(0, Number(item.pending) || 0);
+        all += n;
+        const href = Portal.localHref(item.link);
+        const target = href && document.querySelector(`a.feature[href="${CSS.escape(href)}"] [data-count-for]`);
+        if (target && target.dataset.countFor !== 'review') mark(target, n);
       }
-    } catch (e) { /* the review page itself will show the problem */ }
+      mark(document.querySelector('[data-count-for="review"]'), all);
+    } catch (e) { /* the review pages themselves will show the problem */ }
   }
 });

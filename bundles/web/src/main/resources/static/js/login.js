@@ -32,7 +32,7 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   Portal.me().then((user) => {
     if (!user) return;
-    notice.replaceChildren(`您已登录（${user.name || user.login}，${Portal.roleLabel(user.role)}）。`,
+    notice.replaceChildren(`您已登录（${user.name || user.login}，${user.roleName}）。`,
       Portal.h('a', { href: '/home.html' }, '进入个人后台'), '，或在下方以其他账号登录。');
     notice.hidden = false;
   }, () => {});

@@ -12,6 +12,8 @@
  * Portal.logout(). Every non-GET call made through Portal.api carries the X-CSRF-Token header
  * (token from the login answer or /api/me); a 403 `csrf_failed` refreshes the token once and retries.
  * Portal.getCsrfToken() gives the token to calls made without Portal.api (XMLHttpRequest uploads).
+ * The header shows the unread message count (#unread-count, a link to 消息中心) to anyone logged in;
+ * Portal.refreshUnread() asks for it again after a page changed it.
  *
  * Forms: elements [data-error-for="<field>"] show server field errors (Portal.showErrors);
  * the control of a field is [data-field="<field>"], else [name="<field>"], else #<field>.
@@ -27,7 +29,6 @@
   const TOKEN_KEY = 'ceportal.csrfToken';
   const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-  const ROLE_LABELS = { PROFESSIONAL: '专业技术人员', UNIT_ADMIN: '单位管理员', OPS: '省级运维' };
 
   // Main navigation. An entry with `disabled` shows as 「即将开放」. `auth: 'anonymous'` entries show
   // only when nobody is logged in, `auth: 'user'` entries only when someone is (the user's name and
@@ -41,6 +42,9 @@
     { label: '个人后台', href: '/home.html', auth: 'user' },
     { label: '学时学分申报', href: '/declare.html', auth: 'user', roles: ['PROFESSIONAL'] },
     { label: '申报进度查询', href: '/progress.html', auth: 'user', roles: ['PROFESSIONAL'] },
+    { label: '审核中心', href: '/review.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
+    { label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
+    { label: '消息中心', href: '/messages.html', auth: 'user' },
   ];
 
   // ---- CSRF token: in memory, mirrored to sessionStorage so the next page load has it at once ----
@@ -88,6 +92,13 @@
       el.append(child instanceof Node ? child : String(child));
     }
     return el;
+  }
+
+  /** `link` when it is a path on this site ("/x.html?a=1"), else null (never another origin or a script URL). */
+  function localHref(link) {
+    const s = String(link ?? '');
+    // (browsers drop tabs and line breaks inside URLs, so "/\t/x" would become "//x": no blanks at all)
+    return /^\/(?![/\\])[^\s\u0000-\u001f\u007f]*$/.test(s) ? s : null;
   }
 
   /** Build a query string from an object, skipping empty values: {q:'a', page:0} → "?q=a&page=0". */
@@ -186,7 +197,7 @@
   let mePromise = null;
 
   /**
-   * The logged-in user {accountId, login, name, role, unitId, unitName, csrfToken}, or null when
+   * The logged-in user {accountId, login, name, role, roleName, unitId, unitName, csrfToken}, or null when
    * nobody is logged in (401). Cached per page; `{refresh: true}` asks the server again. Rejects
    * (with the Chinese message) only when the server cannot be asked; failures are not cached.
    */
@@ -205,8 +216,11 @@
     return mePromise;
   }
 
-  function roleLabel(role) {
-    return ROLE_LABELS[role] || role || '';
+  /** The zh-CN name of a role, as the server names it (GET /api/portal → roles). */
+  async function roleLabel(role) {
+    const roles = (await info()).roles || [];
+    const r = roles.find((x) => x.role === role);
+    return (r && r.name) || role || '';
   }
 
   /** Replace the page's <main> by a short notice (used when the page cannot be shown). */
@@ -239,8 +253,8 @@
     }
     const allowed = roles == null ? null : [].concat(roles);
     if (allowed && allowed.length && !allowed.includes(user.role)) {
-      const wanted = allowed.map(roleLabel).join('、');
-      showNotice('无权访问此页面', `您当前以「${roleLabel(user.role)}」身份登录，本页面仅供${wanted}使用。`,
+      const wanted = (await Promise.all(allowed.map(roleLabel))).join('、');
+      showNotice('无权访问此页面', `您当前以「${user.roleName}」身份登录，本页面仅供${wanted}使用。`,
         [{ label: '返回个人后台', href: '/home.html' }, { label: '返回首页', href: '/' }]);
       return null;
     }
@@ -425,6 +439,32 @@
   function updateNav(user) {
     navUser = user || null;
     fillNav();
+    if (unreadLink) unreadLink.hidden = !navUser;
+    if (navUser && !unreadAsked) { unreadAsked = true; refreshUnread(); }
+  }
+
+  // ---- unread messages: a badge in the header for anyone logged in ----
+
+  let unreadLink = null;
+  let unreadAsked = false;
+
+  function showUnread(count) {
+    if (!unreadLink) return;
+    const n = Math.max(0, Math.floor(Number(count)) || 0);
+    unreadLink.dataset.count = String(n);
+    unreadLink.textContent = n > 99 ? '99+' : String(n);
+    const label = n ? `消息中心，${n} 条未读消息` : '消息中心，没有未读消息';
+    unreadLink.setAttribute('aria-label', label);
+    unreadLink.title = label;
+  }
+
+  /** Ask GET /api/messages/unread again and update the header badge; resolves with the count (null on failure). */
+  function refreshUnread() {
+    return api('/messages/unread').then((d) => {
+      const n = d && Number.isFinite(Number(d.count)) ? Number(d.count) : 0;
+      showUnread(n);
+      return n;
+    }, () => null);
   }
 
   function renderHeader(header) {
@@ -444,12 +484,17 @@
     header.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && header.classList.contains('nav-open')) { setOpen(false); toggle.focus(); }
     });
+    unreadLink = h('a', {
+      id: 'unread-count', class: 'unread-link', href: '/messages.html', hidden: !navUser,
+      'aria-current': currentPath() === '/messages.html' ? 'page' : null,
+    });
+    showUnread(0);
     header.classList.add('site-header');
     header.replaceChildren(h('div', { class: 'container header-inner' },
       h('a', { class: 'brand', href: '/' },
         h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '继'),
         h('span', { class: 'brand-name', 'data-portal-name': '' }, DEFAULT_NAME)),
-      toggle, nav));
+      unreadLink, toggle, nav));
   }
 
   function renderFooter(footer, cfg) {
@@ -516,10 +561,10 @@
   }
 
   window.Portal = {
-    api, query, escape, h, toast, debounce, info, navItems,
+    api, query, escape, h, toast, debounce, info, navItems, localHref, refreshUnread,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
-    NETWORK_ERROR, DEFAULT_NAME, ROLE_LABELS,
+    NETWORK_ERROR, DEFAULT_NAME,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

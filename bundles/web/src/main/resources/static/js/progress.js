@@ -1,5 +1,6 @@
 // 申报进度查询: the professional's declarations by state (全部/待提交/待审核/审核通过/审核不通过) and year,
-// 「详细」 in full (from each declaration's own schema), 修改/删除 a draft, 撤销 a pending one.
+// 「详细」 in full (from each declaration's own schema), 修改/删除 a draft, 撤销 a pending one; an approved one
+// shows the hours the reviewer approved (and the reviewer's note), a rejected one the reason and 复制为新申报.
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query, toast, formatDateTime } = Portal;
@@ -9,17 +10,18 @@ document.addEventListener('DOMContentLoaded', async () => {
   const PAGE_SIZE = 10;
   const YEARS_SHOWN = 6;
   const FILTERS = ['all', 'draft', 'pending', 'approved', 'rejected'];
-  const FILTER_LABELS = { all: '全部', draft: '待提交', pending: '待审核', approved: '审核通过', rejected: '审核不通过' };
-  const EMPTY_TEXT = {
-    all: '暂无申报记录',
-    draft: '暂无待提交的申报',
-    pending: '暂无待审核的申报',
-    approved: '暂无审核通过的申报',
-    rejected: '暂无审核不通过的申报',
-  };
+  // the states' names come from the server (GET /api/declarations/states), as do the items' stateName
+  const FILTER_LABELS = { all: '全部' };
 
   const user = await Portal.requireLogin(['PROFESSIONAL']);
   if (!user) return;
+  try {
+    for (const s of (await api('/declarations/states')).items) FILTER_LABELS[s.state] = s.name;
+  } catch (e) { /* the tabs then show the codes; the list still works */ }
+  for (const f of FILTERS) {
+    const tab = $(`filter-${f}`);
+    if (tab) tab.textContent = FILTER_LABELS[f] || f;
+  }
 
   const list = $('declarations');
   const panel = $('declarations-panel');
@@ -88,11 +90,14 @@ document.addEventListener('DOMContentLoaded', async () => {
           h('p', { class: 'reg-meta' },
             h('span', { class: 'decl-year' }, '计入年度：', item.year != null ? `${item.year}` : '—'),
             h('span', { class: 'decl-hours' }, `申报${unit}：`, V.hours(item.claimedHours, unit)),
+            item.approvedHours != null
+              ? h('span', { class: 'decl-hours decl-approved-hours' }, `核定${unit}：`, V.hours(item.approvedHours, unit)) : null,
             item.categoryName ? h('span', null, '科目类别：', item.categoryName) : null,
             when,
             item.state === 'pending' && item.updatedAt && item.submittedAt && item.updatedAt > item.submittedAt
               ? h('span', null, '最后修改：', formatDateTime(item.updatedAt)) : null),
-          item.state === 'rejected' ? h('p', { class: 'reg-reason' }, '不通过原因：', item.rejectReason || '未说明') : null),
+          item.state === 'rejected' ? h('p', { class: 'reg-reason' }, '不通过原因：', item.rejectReason || '未说明') : null,
+          item.state !== 'rejected' && item.reviewNote ? h('p', { class: 'review-note' }, '审核意见：', item.reviewNote) : null),
         h('div', { class: 'reg-actions' }, actions)),
       h('div', { class: 'decl-details', id: detailsId, hidden: true }));
   }
@@ -103,7 +108,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const scope = [yearText(), FILTER_LABELS[filter]].filter(Boolean).join(' · ');
     count.textContent = errorBox.hidden ? `${scope}：共 ${total} 条` : '';
-    $('declarations-empty-text').textContent = (year ? `${yearText()}` : '') + EMPTY_TEXT[filter];
+    $('declarations-empty-text').textContent = (year ? `${yearText()}` : '') + (filter === 'all' ? '暂无申报记录' : `暂无${FILTER_LABELS[filter] || filter}的申报`);
     empty.hidden = list.children.length > 0 || !errorBox.hidden;
     pager.hidden = total === 0;
     prev.disabled = page <= 0;

@@ -7,12 +7,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   const PAGE_SIZE = 20;
   const REASON_MAX = 200;
   const STATES = ['pending', 'approved', 'rejected'];
-  const STATE_LABELS = { pending: '待审核', approved: '已通过', rejected: '未通过' };
-  const EMPTY_TEXT = {
-    pending: '暂无待审核的注册申请',
-    approved: '暂无已通过的注册申请',
-    rejected: '暂无未通过的注册申请',
-  };
+  // a state's name: the item's stateName from the server, or the tab's own text
+  const tabName = (s) => { const t = document.getElementById(`tab-${s}`); return t ? t.textContent.trim() : s; };
   const GENDERS = { M: '男', F: '女' };
 
   const user = await Portal.requireLogin(['UNIT_ADMIN']);
@@ -76,7 +72,7 @@ document.addEventListener('DOMContentLoaded', async () => {
           h('p', { class: 'reg-title' },
             h('strong', { class: 'reg-name' }, item.name),
             h('span', { class: 'reg-id' }, maskId(item.idNumber)),
-            h('span', { class: `state-badge state-${item.state}` }, STATE_LABELS[item.state] || item.state)),
+            h('span', { class: `state-badge state-${item.state}` }, item.stateName || item.state)),
           h('p', { class: 'reg-meta' },
             h('span', null, '部门：', text(item.departmentName)),
             h('span', null, '提交时间：', formatDateTime(item.createdAt) || '—'),
@@ -93,8 +89,8 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   function updateCounts() {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    count.textContent = total ? `${STATE_LABELS[state]}：共 ${total} 条` : '';
-    empty.textContent = EMPTY_TEXT[state];
+    count.textContent = total ? `${tabName(state)}：共 ${total} 条` : '';
+    empty.textContent = `暂无${tabName(state)}的注册申请`;
     empty.hidden = list.children.length > 0 || !errorBox.hidden;
     pager.hidden = total <= PAGE_SIZE && page === 0;
     prev.disabled = page <= 0;
