@@ -72,7 +72,7 @@ public class DistributionIT {
         assertTrue(http.get("/api/setup").json().path("needed").asBoolean());
 
         try (Browser browser = new Browser(portal.home().resolve("browser"))) {
-            WebDriverHelper b = new WebDriverHelper(browser);
+            PageDriver b = new PageDriver(browser, base);
             browser.open(base + "/setup.html");
             b.type("token", "ABCD-EFGH-JKMN-PQRS-TUVW");
             b.type("login", "henan.ops");
@@ -172,7 +172,7 @@ public class DistributionIT {
         long unit = http.get("/api/directory/regions/410300/units?q=" + Http.q("第一高级中学")).json()
                 .path("items").get(0).path("id").asLong();
         try (Browser browser = new Browser(portal.home().resolve("browser"))) {
-            WebDriverHelper b = new WebDriverHelper(browser);
+            PageDriver b = new PageDriver(browser, base);
             // 注册 through the pickers
             browser.open(base + "/register.html");
             b.type("idNumber", id);
@@ -267,7 +267,7 @@ public class DistributionIT {
         java.nio.file.Files.createDirectories(scan.getParent());
         java.nio.file.Files.write(scan, Samples.pdf("training certificate"));
         try (Browser browser = new Browser(portal.home().resolve("browser"))) {
-            WebDriverHelper b = new WebDriverHelper(browser);
+            PageDriver b = new PageDriver(browser, base);
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
             b.login("professional", id, "伊河秋月2027年");
             browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
@@ -343,37 +343,16 @@ public class DistributionIT {
         assertEquals(13, http.get("/api/learning-forms").json().path("total").asInt());
     }
 
-    /** Typing and the login form, for the browser tests. */
-    private static final class WebDriverHelper {
-        private final Browser browser;
-
-        WebDriverHelper(Browser browser) {
-            this.browser = browser;
-        }
-
-        void type(String id, String text) {
-            WebElement e = browser.visible(By.id(id));
-            e.clear();
-            e.sendKeys(text);
-        }
-
-        void login(String userType, String account, String password) {
-            browser.open(base + "/login.html");
-            browser.clickable(By.id("userType-" + userType)).click();
-            type("account", account);
-            type("password", password);
-            captcha();
-            browser.clickable(By.id("login-submit")).click();
-        }
-
-        /** Waits for the page's captcha picture and types the test captcha's answer. */
-        void captcha() {
-            browser.until(d -> {
-                String src = d.findElement(By.id("captcha-image")).getAttribute("src");
-                return src != null && src.startsWith("data:image/png");
-            });
-            type("captchaAnswer", Accounts.ANSWER);
-        }
+    /**
+     * A unit admin clears a queue of 20 in the browser (a PDF previewed, one rejected with a
+     * quick-pick reason, 19 approved in bulk); the person sees the outcomes and the unread count.
+     */
+    @Test
+    public void f_aUnitAdminClearsAQueueOfTwentyInABrowser() throws Exception {
+        // 王芳芳 (c_, with her new password; d_ left her no declarations) and her unit's admin, made in c_;
+        // one unread message so far: her registration's approval
+        new ReviewInBrowser(portal.home(), base, http).run(Accounts.idNumber("41030219870715002"), "伊河秋月2027年",
+                "yizhong.admin", "审核员的长密码2026", 1);
     }
 
     @Test

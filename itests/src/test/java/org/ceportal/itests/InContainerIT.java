@@ -10,6 +10,7 @@ import org.junit.runners.Suite;
  * suite; its name does not end in IT. One class alone: {@code -Dit.test=HostileInputChecks}.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
+@Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, ReviewChecks.class,
+        ReviewAuditChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
 public class InContainerIT {
 }

@@ -107,6 +107,19 @@ public class PortalChecks extends PortalTestBase {
         assertProblem(http.post("/api/directory/units", "application/json", "{\"name\":"), 400, "malformed_request");
     }
 
+    /** The pages name roles and states from these answers only; the ops role is 省级运维 everywhere. */
+    @Test
+    public void roleAndStateNamesComeFromTheServer() throws Exception {
+        JsonNode roles = http.get("/api/portal").json().path("roles");
+        assertEquals(3, roles.size());
+        assertEquals("OPS", roles.get(2).path("role").asText());
+        assertEquals("省级运维", roles.get(2).path("name").asText());
+        JsonNode states = http.get("/api/declarations/states").json().path("items");
+        assertEquals("draft", states.get(0).path("state").asText());
+        assertEquals("待提交", states.get(0).path("name").asText());
+        assertEquals("审核不通过", states.get(states.size() - 1).path("name").asText());
+    }
+
     @Test
     public void pagesAreServedInChinese() throws Exception {
         Http.Answer home = http.get("/");
