@@ -147,6 +147,8 @@
         h('ol', { class: 'history-list' }, history.map((e) => h('li', null,
           h('time', { class: 'history-at', datetime: e.at || null }, formatDateTime(e.at)),
           h('span', { class: 'history-what' }, e.from ? `${stateName(e.from, names.get(e.from))} → ${stateName(e.to, e.toName)}` : `创建：${stateName(e.to, e.toName)}`),
+          e.hoursAfter != null && Number(e.hoursAfter) !== Number(e.hoursBefore)
+            ? h('span', { class: 'history-hours' }, `${hours(e.hoursBefore, unit)} → ${hours(e.hoursAfter, unit)}`) : null,
           e.note ? h('span', { class: 'history-note' }, e.note) : null))),
       ] : null);
   }

@@ -34,6 +34,13 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class ReviewBench extends PortalTestBase {
     private static final int PER_PERSON = 100; // the default daily upload quota
+    /** Names must be real names: 基准甲, 基准乙, … (then two characters). */
+    private static final String SIGNS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+    private static String name(int p) {
+        return "基准" + (p < SIGNS.length() ? String.valueOf(SIGNS.charAt(p))
+                : String.valueOf(SIGNS.charAt(p / SIGNS.length() % SIGNS.length())) + SIGNS.charAt(p % SIGNS.length()));
+    }
 
     @Configuration
     @Override
@@ -52,7 +59,7 @@ public class ReviewBench extends PortalTestBase {
         long fillStart = System.nanoTime();
         int people = (pending + PER_PERSON - 1) / PER_PERSON;
         for (int p = 0; p < people; p++) {
-            Http me = a.professional(unit, Accounts.idNumber(String.format("4103021988%07d", p + 1)), "基准" + p,
+            Http me = a.professional(unit, Accounts.idNumber(String.format("41030219880315%03d", p + 1)), name(p),
                     "基准测试的长密码2026", "bench.review");
             for (int i = 0; i < PER_PERSON && p * PER_PERSON + i < pending; i++) {
                 Http.Answer up = me.upload("/api/attachments", "证书.pdf", "application/pdf", Samples.pdf("bench " + p + " " + i));
@@ -78,7 +85,7 @@ public class ReviewBench extends PortalTestBase {
         List<Long> search = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
             list.add(timed(admin, "/api/review/declarations?state=pending&page=" + random.nextInt(lastPage + 1) + "&size=20"));
-            search.add(timed(admin, "/api/review/declarations?state=pending&size=20&q=" + Http.q("基准" + random.nextInt(people))));
+            search.add(timed(admin, "/api/review/declarations?state=pending&size=20&q=" + Http.q(name(random.nextInt(people)))));
         }
         Collections.sort(list);
         Collections.sort(search);
