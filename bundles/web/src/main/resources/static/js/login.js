@@ -2,6 +2,10 @@
 document.addEventListener('DOMContentLoaded', () => {
   'use strict';
   const { api } = Portal;
+  // the user types are named as the server names the roles (GET /api/portal → roles)
+  Portal.info().then((info) => (info.roles || []).forEach((r) => {
+    document.querySelectorAll(`[data-role-name="${r.role}"]`).forEach((e) => { e.textContent = r.name; });
+  }));
   const $ = (id) => document.getElementById(id);
   const form = $('login-form');
   const submit = $('login-submit');

@@ -87,6 +87,15 @@ final class ReviewInBrowser {
             browser.clickable(By.id("bulk-confirm")).click();
             browser.until(d -> d.findElement(By.id("bulk-result")).getText().contains(String.valueOf(QUEUE - 1)));
             browser.until(d -> d.findElements(rows).isEmpty());
+
+            // at phone width the decided list still fits the screen: nothing to scroll sideways
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+            browser.open(base + "/review-declarations.html?state=all");
+            browser.until(d -> d.findElements(rows).size() == QUEUE);
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("sideways scroll at 375 px: " + overflow, ((Number) overflow).intValue() <= 0);
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
             b.logout();
 
             // the person: the unread count, 审核通过 ×19, the rejected one with its reason and 「复制为新申报」
