@@ -104,4 +104,22 @@ public interface AccountMapper {
 
     int auditCount(@Param("unitId") Long unitId, @Param("pattern") String pattern, @Param("login") String login,
             @Param("loginUpper") String loginUpper, @Param("action") String action, @Param("from") java.sql.Timestamp from, @Param("to") java.sql.Timestamp to);
+
+    // ---- profiles ----
+
+    RegistrationRow profileRow(@Param("accountId") long accountId);
+
+    /** 0 rows when the person's version moved on meanwhile. */
+    int updateProfile(@Param("accountId") long accountId, @Param("version") int version, @Param("mobile") String mobile,
+            @Param("email") String email, @Param("departmentId") Long departmentId, @Param("ethnicGroup") String ethnicGroup,
+            @Param("nativePlace") String nativePlace, @Param("school") String school, @Param("majorCode") String majorCode);
+
+    int setTitle(@Param("accountId") long accountId, @Param("titleCode") String titleCode);
+
+    List<PersonView> unitPeople(@Param("unitId") long unitId, @Param("pattern") String pattern,
+            @Param("idNumber") String idNumber, @Param("departmentId") Long departmentId, @Param("titleCode") String titleCode,
+            @Param("offset") long offset, @Param("size") int size);
+
+    int countUnitPeople(@Param("unitId") long unitId, @Param("pattern") String pattern, @Param("idNumber") String idNumber,
+            @Param("departmentId") Long departmentId, @Param("titleCode") String titleCode);
 }

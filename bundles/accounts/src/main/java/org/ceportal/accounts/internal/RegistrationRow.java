@@ -25,4 +25,6 @@ public class RegistrationRow {
     public String school;
     public String majorCode;
     public String titleCode;
+    /** The person row's version (profile edits). */
+    public int profileVersion;
 }

@@ -34,14 +34,6 @@ final class RegistrationRules {
         idProblem.ifPresent(m -> errors.add(new FieldError("idNumber", m)));
 
         String mobile = strip(r.mobile);
-        if (!MOBILE.matcher(mobile).matches()) {
-            errors.add(new FieldError("mobile", "请输入11位手机号码"));
-        }
-        String email = strip(r.email);
-        // the length first: the pattern then runs on at most 100 characters
-        if (email.length() > 100 || !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "请输入有效的电子邮箱"));
-        }
         if (r.password == null || r.password.isEmpty()) {
             errors.add(new FieldError("password", "请设置密码"));
         } else {
@@ -60,12 +52,6 @@ final class RegistrationRules {
             errors.add(new FieldError("unitId", "请选择所在单位"));
         } else if (!unit.get().regionCode.equals(regionCode)) {
             errors.add(new FieldError("unitId", "所选单位不属于所选区域"));
-        }
-        if (r.departmentId != null) {
-            Optional<Department> d = directory.department(r.departmentId);
-            if (d.isEmpty() || unit.isEmpty() || d.get().unitId != unit.get().id) {
-                errors.add(new FieldError("departmentId", "所选部门不属于所选单位"));
-            }
         }
         if (strip(r.name).length() > 60 || !NAME.matcher(strip(r.name)).matches()) {
             errors.add(new FieldError("name", "请输入真实姓名（2到30个字）"));
@@ -87,18 +73,42 @@ final class RegistrationRules {
         if (birth != null && idProblem.isEmpty() && !birth.equals(IdNumbers.birthDate(id))) {
             errors.add(new FieldError("birthDate", "出生日期与身份证号码不符"));
         }
-        if (directory.ethnicGroup(strip(r.ethnicGroup)).isEmpty()) {
-            errors.add(new FieldError("ethnicGroup", "请选择民族"));
-        }
-        Texts.problem("nativePlace", "籍贯", strip(r.nativePlace), 50, false).ifPresent(errors::add);
-        Texts.problem("school", "毕业院校", strip(r.school), 100, false).ifPresent(errors::add);
-        if (!strip(r.majorCode).isEmpty() && directory.major(strip(r.majorCode)).filter(m -> m.leaf).isEmpty()) {
-            errors.add(new FieldError("majorCode", "请从列表中选择所学专业"));
-        }
+        editable(r.mobile, r.email, unit.map(u -> u.id).orElse(null), r.departmentId, r.ethnicGroup, r.nativePlace,
+                r.school, r.majorCode, errors);
         if (!strip(r.titleCode).isEmpty() && directory.title(strip(r.titleCode)).isEmpty()) {
             errors.add(new FieldError("titleCode", "请从列表中选择专业技术职务"));
         }
         return errors;
+    }
+
+    /**
+     * The fields a person may still change after registration (用户资料管理), checked
+     * the same way as at registration.
+     */
+    void editable(String mobile, String email, Long unitId, Long departmentId, String ethnicGroup, String nativePlace,
+            String school, String majorCode, List<FieldError> errors) {
+        if (!MOBILE.matcher(strip(mobile)).matches()) {
+            errors.add(new FieldError("mobile", "请输入11位手机号码"));
+        }
+        String e = strip(email);
+        // the length first: the pattern then runs on at most 100 characters
+        if (e.length() > 100 || !EMAIL.matcher(e).matches()) {
+            errors.add(new FieldError("email", "请输入有效的电子邮箱"));
+        }
+        if (departmentId != null) {
+            Optional<Department> d = directory.department(departmentId);
+            if (d.isEmpty() || unitId == null || d.get().unitId != unitId) {
+                errors.add(new FieldError("departmentId", "所选部门不属于所选单位"));
+            }
+        }
+        if (directory.ethnicGroup(strip(ethnicGroup)).isEmpty()) {
+            errors.add(new FieldError("ethnicGroup", "请选择民族"));
+        }
+        Texts.problem("nativePlace", "籍贯", strip(nativePlace), 50, false).ifPresent(errors::add);
+        Texts.problem("school", "毕业院校", strip(school), 100, false).ifPresent(errors::add);
+        if (!strip(majorCode).isEmpty() && directory.major(strip(majorCode)).filter(m -> m.leaf).isEmpty()) {
+            errors.add(new FieldError("majorCode", "请从列表中选择所学专业"));
+        }
     }
 
     static String strip(String s) {

@@ -180,4 +180,9 @@ final class RegistrationService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** The field checks, which profile edits share. */
+    RegistrationRules rules() {
+        return rules;
+    }
 }
