@@ -56,6 +56,27 @@ public interface AttachmentService {
     void deleteOfDeclaration(long ownerId, long declarationId);
 
     /**
+     * Makes an upload of the owner the proof of something other than a declaration (a
+     * title change's certificate), in the caller's transaction. The file is then locked:
+     * its owner can no longer delete it or attach it elsewhere.
+     *
+     * @param subjectRef what it proves, e.g. {@code title-change:15} (at most 40 characters)
+     * @throws ProblemException 400 (field {@code attachmentIds}) when it is not the owner's, 409
+     *         {@code attachment_in_use} when it is linked already
+     */
+    Attachment linkToSubject(long ownerId, long attachmentId, String subjectRef);
+
+    /** The files proving a subject, oldest first. */
+    List<Attachment> ofSubject(String subjectRef);
+
+    /**
+     * Opens a subject's file for a reader the caller has already allowed; audited.
+     *
+     * @throws ProblemException 404 when the file does not prove that subject
+     */
+    Content openOfSubject(String subjectRef, long attachmentId, long readerId, String address);
+
+    /**
      * The owner's files, linked to OTHER declarations, whose content (SHA-256) is the same
      * as one of this declaration's: the same certificate declared twice. At most 100.
      */

@@ -49,4 +49,9 @@ public interface AttachmentMapper {
     /** Counts an upload if it stays within the quota: 0 rows when it would not (or the day's row is missing). */
     int countUpload(@Param("ownerId") long ownerId, @Param("day") java.sql.Date day, @Param("bytes") long bytes,
             @Param("maxFiles") int maxFiles, @Param("maxBytes") long maxBytes);
+
+    /** 1 when the owner's unlinked upload became the subject's proof. */
+    int linkSubject(@Param("ownerId") long ownerId, @Param("id") long id, @Param("subjectRef") String subjectRef);
+
+    List<AttachmentRow> ofSubject(@Param("subjectRef") String subjectRef);
 }

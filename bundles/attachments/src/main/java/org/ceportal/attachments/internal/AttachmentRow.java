@@ -9,6 +9,8 @@ public class AttachmentRow {
     public Long id;
     public long ownerId;
     public Long declarationId;
+    /** What else than a declaration the file proves, e.g. {@code title-change:15}. */
+    public String subjectRef;
     public boolean locked;
     public String originalName;
     public String storedName;

@@ -380,8 +380,46 @@ public final class AttachmentServiceImpl implements AttachmentService {
     }
 
     @Override
+    public Attachment linkToSubject(long ownerId, long attachmentId, String subjectRef) {
+        return store.inTransaction(s -> {
+            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
+            if (m.linkSubject(ownerId, attachmentId, subjectRef) != 1) {
+                AttachmentRow r = m.find(attachmentId);
+                if (r == null || r.ownerId != ownerId) {
+                    throw Refusals.notOwned();
+                }
+                throw Refusals.inUse();
+            }
+            return m.find(attachmentId).toApi();
+        });
+    }
+
+    @Override
+    public List<Attachment> ofSubject(String subjectRef) {
+        try (SqlSession s = store.session()) {
+            return s.getMapper(AttachmentMapper.class).ofSubject(subjectRef).stream().map(AttachmentRow::toApi).toList();
+        }
+    }
+
+    @Override
+    public Content openOfSubject(String subjectRef, long attachmentId, long readerId, String address) {
+        AttachmentRow row;
+        try (SqlSession s = store.session()) {
+            row = s.getMapper(AttachmentMapper.class).find(attachmentId);
+        }
+        if (row == null || !subjectRef.equals(row.subjectRef)) {
+            throw Refusals.notFound();
+        }
+        return open(row, readerId, address);
+    }
+
+    @Override
     public Content openLinked(long declarationId, long attachmentId, long readerId, String address) {
-        AttachmentRow row = linked(declarationId, attachmentId);
+        return open(linked(declarationId, attachmentId), readerId, address);
+    }
+
+    private Content open(AttachmentRow row, long readerId, String address) {
+        long attachmentId = row.id;
         Path file = storage.path(row.storedName);
         try {
             Content c = new Content(row.toApi(), Files.newInputStream(file));
@@ -456,7 +494,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
             out.add(r);
         }
         for (AttachmentRow r : out) {
-            if (r.declarationId != null && !Objects.equals(r.declarationId, forDeclarationId)) {
+            if (r.subjectRef != null || (r.declarationId != null && !Objects.equals(r.declarationId, forDeclarationId))) {
                 throw Refusals.inUse();
             }
         }

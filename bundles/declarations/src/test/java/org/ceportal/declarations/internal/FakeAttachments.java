@@ -109,4 +109,19 @@ final class FakeAttachments implements AttachmentService {
     public ZipContent openZipEntry(long declarationId, long attachmentId, int index, long readerId, String address) {
         throw ProblemException.notFound("attachment_not_found", "附件不存在");
     }
+
+    @Override
+    public Attachment linkToSubject(long ownerId, long attachmentId, String subjectRef) {
+        throw new UnsupportedOperationException("not used by declarations");
+    }
+
+    @Override
+    public List<Attachment> ofSubject(String subjectRef) {
+        return List.of();
+    }
+
+    @Override
+    public Content openOfSubject(String subjectRef, long attachmentId, long readerId, String address) {
+        throw ProblemException.notFound("attachment_not_found", "附件不存在");
+    }
 }
