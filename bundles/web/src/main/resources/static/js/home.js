@@ -7,7 +7,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   // key, label, description, href (only for pages that exist; the rest show 「即将开放」)
   const FUNCTIONS = {
     PROFESSIONAL: [
-      { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。' },
+      { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。', href: '/profile.html' },
       { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。', href: '/declare.html' },
       { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。', href: '/progress.html' },
       { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。' },
@@ -17,7 +17,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'registration-review', label: '注册审核', text: '审核本单位专业技术人员的注册申请。', href: '/unit-registrations.html' },
       { key: 'declaration-review', label: '学时/学分申报审核', text: '审核本单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
       { key: 'audit', label: '审计日志', text: '查看本单位人员的登录、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
-      { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。' },
+      { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。', href: '/review-title-changes.html' },
+      { key: 'people', label: '人员管理', text: '查询本单位的专业技术人员，查看其个人资料。', href: '/unit-people.html' },
       { key: 'unit-reports', label: '单位统计报表', text: '查看本单位人员的继续教育完成情况统计。' },
     ],
     OPS: [

@@ -4,6 +4,7 @@
  *   Pickers.unit({regionCode, regionName, onSelect})    onSelect({id, name, kind, kindName, regionCode})
  *   Pickers.department({unitId, unitName, onSelect})    onSelect({id, name})
  *   Pickers.major({onSelect})                           onSelect({code, name, path})
+ *   Pickers.title({onSelect})                           onSelect({code, name, levelName, seriesName})
  *
  * Form field pattern (read-only text input + hidden value input + 「选择」 button):
  *
@@ -19,7 +20,7 @@
  *
  * Test hooks: root [data-picker] with class picker-open while open, aria-busy="true" while a
  * request (or a debounced search) is pending; .picker-search, .picker-item[data-id|data-code]
- * (.selected), .picker-node[data-code], .picker-confirm, .picker-cancel, .picker-prev,
+ * (.selected), .picker-node[data-code], .picker-group (a title series), .picker-confirm, .picker-cancel, .picker-prev,
  * .picker-next, .picker-pageinfo, .picker-error, .picker-empty.
  */
 (function () {
@@ -396,6 +397,42 @@
     return m;
   }
 
+  // ---- title (专业技术职务): one list per series, filtered as you type ----
+
+  function title({ onSelect } = {}) {
+    const m = createModal({
+      type: 'title', title: '选择专业技术职务', placeholder: '输入职务、系列或级别筛选',
+      onSelect, describe: (v) => (v.levelName ? `${v.name}（${v.levelName}）` : v.name),
+    });
+    let all = null;
+    function render() {
+      const q = m.search.value.trim();
+      const hits = all.filter((t) => !q || [t.name, t.seriesName, t.levelName].some((s) => String(s || '').includes(q)));
+      if (!hits.length) {
+        m.body.replaceChildren(h('p', { class: 'picker-empty' }, all.length ? '没有找到匹配的职务' : '暂无专业技术职务'));
+        return;
+      }
+      const groups = new Map();
+      for (const t of hits) {
+        const key = t.seriesCode || t.seriesName || '';
+        if (!groups.has(key)) groups.set(key, { name: t.seriesName || '其他', items: [] });
+        groups.get(key).items.push(t);
+      }
+      m.body.replaceChildren(...[...groups.values()].map((g) => h('section', { class: 'picker-group' },
+        h('h3', { class: 'picker-group-title' }, g.name),
+        h('ul', { class: 'picker-list', role: 'listbox', 'aria-label': g.name }, g.items.map((t) => m.makeItem({
+          value: { code: t.code, name: t.name, levelName: t.levelName, seriesName: t.seriesName },
+          attrs: { 'data-code': t.code }, label: t.name, sub: t.levelName,
+        }))))));
+    }
+    m.search.addEventListener('input', () => { if (all) render(); });
+    m.load('/directory/titles', (data) => {
+      all = data.items || [];
+      render();
+    });
+    return m;
+  }
+
   // ---- form field binding ----
 
   function bindField({ type, input, hidden, button, options, onChange, display }) {
@@ -403,7 +440,7 @@
     const nameEl = $(input);
     const valueEl = $(hidden);
     const btn = $(button);
-    const key = type === 'major' ? 'code' : 'id';
+    const key = type === 'major' || type === 'title' ? 'code' : 'id';
     const show = display || ((v) => v.name);
     let value = null;
 
@@ -439,6 +476,6 @@
     return field;
   }
 
-  const Pickers = { unit, department, major, bindField, close: () => current && current.close() };
+  const Pickers = { unit, department, major, title, bindField, close: () => current && current.close() };
   window.Pickers = Pickers;
 })();
