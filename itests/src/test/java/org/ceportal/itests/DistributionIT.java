@@ -355,6 +355,13 @@ public class DistributionIT {
                 "yizhong.admin", "审核员的长密码2026", 1);
     }
 
+    /** The person changes the mobile and the title in the browser; the title is in force once the admin approves. */
+    @Test
+    public void g_aTitleChangeGoesThroughTheUnitAdminInABrowser() throws Exception {
+        new ProfileInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "伊河秋月2027年", "yizhong.admin",
+                "审核员的长密码2026");
+    }
+
     @Test
     public void z_dataSurvivesARestart() throws Exception {
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

@@ -11,6 +11,6 @@ import org.junit.runners.Suite;
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, ReviewChecks.class,
-        ReviewAuditChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
+        ReviewAuditChecks.class, ProfileChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
 public class InContainerIT {
 }
