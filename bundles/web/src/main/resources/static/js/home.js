@@ -10,7 +10,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。', href: '/profile.html' },
       { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。', href: '/declare.html' },
       { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。', href: '/progress.html' },
-      { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。' },
+      { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。', href: '/completion.html' },
     ],
     UNIT_ADMIN: [
       { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
@@ -25,6 +25,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
       { key: 'declaration-review', label: '学时/学分申报审核', text: '审核各单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
       { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
+      { key: 'requirements', label: '学时要求设置', text: '设置各年度、各职称系列专业技术人员应完成的继续教育学时（学分）要求。', href: '/requirements.html' },
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。' },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。' },
       { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。' },

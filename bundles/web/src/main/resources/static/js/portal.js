@@ -42,10 +42,12 @@
     { label: '个人后台', href: '/home.html', auth: 'user' },
     { label: '学时学分申报', href: '/declare.html', auth: 'user', roles: ['PROFESSIONAL'] },
     { label: '申报进度查询', href: '/progress.html', auth: 'user', roles: ['PROFESSIONAL'] },
+    { label: '年度完成情况', href: '/completion.html', auth: 'user', roles: ['PROFESSIONAL'] },
     { label: '用户资料管理', href: '/profile.html', auth: 'user', roles: ['PROFESSIONAL'] },
     { label: '审核中心', href: '/review.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
     { label: '人员管理', href: '/unit-people.html', auth: 'user', roles: ['UNIT_ADMIN'] },
     { label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
+    { label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'] },
     { label: '消息中心', href: '/messages.html', auth: 'user' },
   ];
 

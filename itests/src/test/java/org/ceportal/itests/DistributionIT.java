@@ -362,6 +362,12 @@ public class DistributionIT {
                 "审核员的长密码2026");
     }
 
+    /** 年度完成情况 of the person whose 19 courses the review test approved. */
+    @Test
+    public void h_theYearsCompletionShowsTheApprovedCoursesInABrowser() throws Exception {
+        new CompletionInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "伊河秋月2027年", 19);
+    }
+
     @Test
     public void z_dataSurvivesARestart() throws Exception {
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

@@ -11,6 +11,7 @@ import org.junit.runners.Suite;
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, ReviewChecks.class,
-        ReviewAuditChecks.class, ProfileChecks.class, AccountSafetyChecks.class, HostileInputChecks.class})
+        ReviewAuditChecks.class, ProfileChecks.class, CompletionChecks.class,
+        AccountSafetyChecks.class, HostileInputChecks.class})
 public class InContainerIT {
 }

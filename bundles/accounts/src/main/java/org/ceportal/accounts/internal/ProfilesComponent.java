@@ -112,7 +112,8 @@ public final class ProfilesComponent implements Profiles {
                 r.ethnicGroup, directory.ethnicGroup(r.ethnicGroup).map(x -> x.name).orElse(null), r.nativePlace, r.school,
                 r.majorCode, r.majorCode == null ? null : directory.major(r.majorCode).map(x -> x.name).orElse(null),
                 r.titleCode, r.titleCode == null ? null : directory.title(r.titleCode).map(x -> x.name).orElse(null),
-                r.profileVersion);
+                r.profileVersion, r.createdAt == null ? null
+                        : r.createdAt.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
     }
 
     private static String strip(String s) {

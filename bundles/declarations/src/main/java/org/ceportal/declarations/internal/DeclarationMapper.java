@@ -75,4 +75,12 @@ public interface DeclarationMapper {
             @Param("exceptId") long exceptId, @Param("max") int max);
 
     List<DeclarationRow> ofOwner(@Param("ownerId") long ownerId, @Param("ids") List<Long> ids);
+
+    // ---- yearly completion ----
+
+    List<DeclarationRow> approvedOf(@Param("ownerId") long ownerId);
+
+    List<PendingSum> pendingOf(@Param("ownerId") long ownerId);
+
+    Integer firstYear(@Param("ownerId") long ownerId);
 }

@@ -48,13 +48,14 @@ public final class DeclarationsComponent {
         String[] secondLevelForms() default {};
     }
 
+    private final Store store;
     private final Declarations declarations;
     private final DeclarationReviewing reviewing;
 
     @Activate
     public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
             @Reference FormRegistry forms, @Reference AttachmentService attachments) {
-        Store store = database.open(context.getBundle(), "declarations", DeclarationMapper.class);
+        this.store = database.open(context.getBundle(), "declarations", DeclarationMapper.class);
         ZoneId zone;
         try {
             zone = ZoneId.of(config.timeZone());
@@ -97,6 +98,10 @@ public final class DeclarationsComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile People people;
+
+    Store store() {
+        return store;
+    }
 
     DeclarationReviewing reviewing() {
         return reviewing;

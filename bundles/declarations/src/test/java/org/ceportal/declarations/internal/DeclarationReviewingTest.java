@@ -253,4 +253,21 @@ public class DeclarationReviewingTest {
         // someone else's certificate and course with the same names are theirs, not a duplicate
         assertTrue(reviewing.detail(OTHER_ADMIN, submitted(ZHAO, "8")).duplicates().isEmpty());
     }
+
+    @Test
+    public void theYearlyCompletionReadsApprovedAndPendingHoursByYear() {
+        long approved = submitted(WANG, "16");
+        submitted(WANG, "10"); // stays pending
+        reviewing.decide(ADMIN, approved, approve("12", "部分重复"), null);
+        DeclarationRecordsService records = new DeclarationRecordsService(store);
+        List<org.ceportal.declarations.api.CountedDeclaration> counted = records.approved(WANG.accountId());
+        assertEquals(1, counted.size());
+        assertEquals(2026, counted.get(0).year());
+        assertEquals(0, new BigDecimal("12").compareTo(counted.get(0).approvedHours()));
+        assertEquals(0, new BigDecimal("60").compareTo(counted.get(0).maxPerYear()));
+        assertEquals("PROFESSIONAL", counted.get(0).category());
+        assertEquals(0, new BigDecimal("10").compareTo(records.pendingByYear(WANG.accountId()).get(2026).get("HOURS")));
+        assertEquals(Integer.valueOf(2026), records.firstYear(WANG.accountId()));
+        assertEquals(null, records.firstYear(999));
+    }
 }

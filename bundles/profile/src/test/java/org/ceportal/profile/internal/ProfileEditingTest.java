@@ -45,7 +45,8 @@ public class ProfileEditingTest {
     /** The accounts' side, in memory: one professional. */
     static final class FakeProfiles implements Profiles {
         Profile wang = new Profile(11, "410302198701010021", "王芳", "F", "女", "1987-01-01", "13837900001", "wang@example.cn",
-                "410300", "洛阳市", 7L, "洛阳市第一高级中学", null, null, "01", "汉族", null, null, null, null, "T1", "中学二级教师", 0);
+                "410300", "洛阳市", 7L, "洛阳市第一高级中学", null, null, "01", "汉族", null, null, null, null, "T1", "中学二级教师", 0,
+                "2026-01-05");
 
         @Override
         public Optional<Profile> profile(long accountId) {
@@ -60,7 +61,7 @@ public class ProfileEditingTest {
             wang = new Profile(11, wang.idNumber(), wang.name(), wang.gender(), wang.genderName(), wang.birthDate(), e.mobile(),
                     e.email(), wang.regionCode(), wang.regionName(), wang.unitId(), wang.unitName(), e.departmentId(), null,
                     e.ethnicGroup(), wang.ethnicGroupName(), e.nativePlace(), e.school(), e.majorCode(), null, wang.titleCode(),
-                    wang.titleName(), wang.version() + 1);
+                    wang.titleName(), wang.version() + 1, wang.registeredOn());
             return wang;
         }
 
@@ -70,7 +71,7 @@ public class ProfileEditingTest {
                     wang.mobile(), wang.email(), wang.regionCode(), wang.regionName(), wang.unitId(), wang.unitName(),
                     wang.departmentId(), wang.departmentName(), wang.ethnicGroup(), wang.ethnicGroupName(), wang.nativePlace(),
                     wang.school(), wang.majorCode(), wang.majorName(), titleCode, "T2".equals(titleCode) ? "中学一级教师" : null,
-                    wang.version() + 1);
+                    wang.version() + 1, wang.registeredOn());
         }
 
         @Override

@@ -1,0 +1,21 @@
+package org.ceportal.declarations.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What the yearly completion reads: a person's approved declarations and what still waits. */
+@ProviderType
+public interface DeclarationRecords {
+
+    /** The person's approved declarations, by 计入年度 then decision time. */
+    List<CountedDeclaration> approved(long ownerId);
+
+    /** The hours (or credits, by kind HOURS/CREDITS) of the person's declarations waiting for review, by year. */
+    Map<Integer, Map<String, BigDecimal>> pendingByYear(long ownerId);
+
+    /** The earliest 计入年度 of any of the person's declarations, or {@code null}. */
+    Integer firstYear(long ownerId);
+}

@@ -1,0 +1,59 @@
+package org.ceportal.declarations.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.ibatis.session.SqlSession;
+import org.ceportal.declarations.api.CountedDeclaration;
+import org.ceportal.declarations.api.DeclarationRecords;
+import org.ceportal.platform.persistence.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link DeclarationRecords} for the yearly completion: reads, never changes. */
+@Component(service = DeclarationRecords.class)
+public final class DeclarationRecordsService implements DeclarationRecords {
+    private final Store store;
+
+    @Activate
+    public DeclarationRecordsService(@Reference DeclarationsComponent component) {
+        this(component.store());
+    }
+
+    DeclarationRecordsService(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<CountedDeclaration> approved(long ownerId) {
+        try (SqlSession s = store.session()) {
+            return s.getMapper(DeclarationMapper.class).approvedOf(ownerId).stream().map(r -> {
+                Object max = JsonText.read(r.schemaJson).get("maxPerYear");
+                return new CountedDeclaration(r.id, r.declYear, r.formId, r.formName, r.kind, r.category,
+                        Schemas.categoryName(r.category), r.title, r.approvedHours,
+                        max == null ? null : new BigDecimal(String.valueOf(max)), r.decidedAt.toInstant());
+            }).toList();
+        }
+    }
+
+    @Override
+    public Map<Integer, Map<String, BigDecimal>> pendingByYear(long ownerId) {
+        Map<Integer, Map<String, BigDecimal>> out = new TreeMap<>();
+        try (SqlSession s = store.session()) {
+            for (PendingSum p : s.getMapper(DeclarationMapper.class).pendingOf(ownerId)) {
+                out.computeIfAbsent(p.declYear, y -> new TreeMap<>()).merge(p.kind, p.hours, BigDecimal::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Integer firstYear(long ownerId) {
+        try (SqlSession s = store.session()) {
+            return s.getMapper(DeclarationMapper.class).firstYear(ownerId);
+        }
+    }
+}
