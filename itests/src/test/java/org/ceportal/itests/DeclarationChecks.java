@@ -83,6 +83,11 @@ public class DeclarationChecks extends PortalTestBase {
         assertEquals(submitted.body(), 200, submitted.status());
         assertEquals("pending", submitted.json().path("state").asText());
         assertEquals(1, me.get("/api/declarations?state=pending").json().path("total").asInt());
+        // personal data is never kept by a shared office PC's browser; every answer says how long it took
+        Http.Answer mine = me.get("/api/declarations");
+        assertEquals("no-store", mine.headers().firstValue("cache-control").orElse(""));
+        assertTrue(mine.serverMillis() >= 0);
+        assertTrue(http.get("/api/portal").headers().firstValue("cache-control").isEmpty());
 
         // every illegal transition is a 409; the file of a submitted declaration stays
         assertProblem(me.postWith("/api/declarations/" + id + "/submission", "{}"), 409, "invalid_transition");

@@ -105,7 +105,18 @@ public final class Http {
     }
 
     /** An answer: status, content type and body. */
-    public record Answer(int status, String contentType, String body) {
+    /** An answer; {@code headers} are the response's headers (names in lower case). */
+    public record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        /** The server's own time for this answer ({@code Server-Timing: app;dur=…}), in ms, or -1. */
+        public double serverMillis() {
+            return headers.firstValue("server-timing").map(v -> v.replaceAll(".*dur=([0-9.]+).*", "$1"))
+                    .map(Double::parseDouble).orElse(-1.0);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -147,7 +158,7 @@ public final class Http {
                 session = value.isEmpty() ? null : value;
             }
         }
-        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     }
 
     private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
