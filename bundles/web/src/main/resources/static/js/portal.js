@@ -573,4 +573,8 @@
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);
   else initFrame();
+
+  // A page shown again from the back-forward cache (后退 after 退出 on a shared office PC) is
+  // loaded anew, so it asks the server who is logged in instead of showing the last person's data.
+  window.addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
 })();
