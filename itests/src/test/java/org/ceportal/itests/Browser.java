@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a list the page draws again while a condition reads it: read it again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public WebDriver driver() {

@@ -58,8 +58,12 @@ final class ProfileInBrowser {
             browser.open(base + "/review-title-changes.html");
             By row = By.cssSelector("#title-change-list li[data-id]");
             browser.until(d -> d.findElements(row).stream().anyMatch(e -> e.getText().contains("一级教师")));
-            browser.driver().findElements(row).stream().filter(e -> e.getText().contains("一级教师")).findFirst().orElseThrow()
-                    .findElement(By.cssSelector(".approve")).click();
+            // (the list may be drawn again meanwhile: then the row is found again)
+            browser.until(d -> d.findElements(row).stream().filter(e -> e.getText().contains("一级教师")).findFirst()
+                    .map(e -> {
+                        e.findElement(By.cssSelector(".approve")).click();
+                        return true;
+                    }).orElse(false));
             browser.clickable(By.id("confirm-decision")).click();
             browser.until(d -> d.findElements(row).stream().noneMatch(e -> e.getText().contains("一级教师")));
             b.logout();

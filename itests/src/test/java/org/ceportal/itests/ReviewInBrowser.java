@@ -60,9 +60,11 @@ final class ReviewInBrowser {
             browser.until(d -> d.findElements(rows).size() == QUEUE);
 
             // the first (the longest waiting): its PDF in the page, then 不通过 with a quick-pick reason
-            WebElement first = browser.driver().findElements(rows).get(0);
-            String rejectedId = first.getAttribute("data-id");
-            first.findElement(By.cssSelector(".details-open")).click();
+            String rejectedId = browser.driver().findElements(rows).get(0).getAttribute("data-id");
+            browser.until(d -> {
+                d.findElement(By.cssSelector("#review-list li[data-id='" + rejectedId + "'] .details-open")).click();
+                return true;
+            });
             browser.visible(By.id("review-detail"));
             browser.clickable(By.cssSelector("#review-detail .file-preview-toggle")).click();
             WebElement frame = browser.visible(By.cssSelector("#review-detail iframe.file-preview-frame"));
