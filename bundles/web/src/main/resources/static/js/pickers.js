@@ -377,9 +377,10 @@
         const list = h('ul', { class: 'picker-tree', role: 'tree', 'aria-label': '搜索结果' });
         fill(list, items, (n) => n.path || n.name);
         const total = data.total ?? items.length;
-        results.replaceChildren(
+        // (replaceChildren would write a null as the text "null")
+        results.replaceChildren(...[
           total > items.length ? h('p', { class: 'picker-hint' }, `共匹配 ${total} 项，仅显示前 ${items.length} 项，请输入更准确的关键字。`) : null,
-          list);
+          list].filter(Boolean));
       }, { isCurrent: () => t === ticket });
     };
     const searchLater = debounce(searchNow, 300);

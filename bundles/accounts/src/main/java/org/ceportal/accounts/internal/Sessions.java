@@ -21,6 +21,7 @@ import java.util.function.BiPredicate;
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.platform.api.FieldError;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
@@ -121,7 +122,8 @@ final class Sessions {
         }
         if ("rejected".equals(a.state)) {
             credentials.audit(now, a.id, "login", Credentials.subject(role, login), "rejected", address);
-            String reason = a.rejectReason == null || a.rejectReason.isBlank() ? "" : "：" + a.rejectReason;
+            String reason = a.rejectReason == null || a.rejectReason.isBlank() ? ""
+                    : "：" + Texts.withoutFinalStop(a.rejectReason);
             throw new ProblemException(403, "registration_rejected",
                     "此账号的注册未通过审核" + reason + "。如有疑问请联系所在单位管理员");
         }

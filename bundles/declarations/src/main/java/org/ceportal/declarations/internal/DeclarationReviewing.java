@@ -215,10 +215,10 @@ final class DeclarationReviewing {
             String hours = plain(approved) + " " + unitName;
             String body = what + "已审核通过，核定 " + hours
                     + (approved.compareTo(row.claimedHours) == 0 ? "。" : "（申报 " + plain(row.claimedHours) + " " + unitName
-                            + "）。" + (reason == null ? "" : "原因：" + reason));
+                            + "）。" + (reason == null ? "" : "原因：" + Texts.withoutFinalStop(reason) + "。"));
             messages.send(row.ownerId, "您的" + unitName + "申报已审核通过", body, "/progress.html?state=approved");
         } else {
-            messages.send(row.ownerId, "您的" + unitName + "申报未通过审核", what + "未通过审核。原因：" + reason
+            messages.send(row.ownerId, "您的" + unitName + "申报未通过审核", what + "未通过审核。原因：" + Texts.withoutFinalStop(reason)
                     + "。可以在申报进度查询中复制为新申报，修改后重新提交。", "/progress.html?state=rejected");
         }
     }

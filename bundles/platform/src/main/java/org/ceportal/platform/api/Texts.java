@@ -96,4 +96,12 @@ public final class Texts {
     public static String containsPattern(String query) {
         return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
+
+    /**
+     * A person's sentence to put inside one of ours: without its final full stop, so that
+     * 「原因：材料不全。」 followed by our 「。」 does not read 「。。」.
+     */
+    public static String withoutFinalStop(String text) {
+        return text == null ? null : text.strip().replaceAll("[。．.！!；;，,]+$", "");
+    }
 }

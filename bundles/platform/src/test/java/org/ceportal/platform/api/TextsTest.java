@@ -33,4 +33,19 @@ public class TextsTest {
         assertTrue(Texts.clean("欧阳·娜娜 " + EXT_B + " Ana-Maria O'Neil", false));
         assertTrue(Texts.problem("school", "毕业院校", "北京\u202E大学", 100, false).orElseThrow().message().contains("控制字符"));
     }
+
+    @Test
+    public void aPersonsSentenceLosesItsFinalStopBeforeOursFollows() {
+        assertEquals("材料不全", Texts.withoutFinalStop("材料不全。"));
+        assertEquals("材料不全", Texts.withoutFinalStop(" 材料不全。。 "));
+        assertEquals("第一点。第二点", Texts.withoutFinalStop("第一点。第二点！"));
+        assertEquals("Missing page 2", Texts.withoutFinalStop("Missing page 2."));
+        assertEquals("未说明", Texts.withoutFinalStop("未说明"));
+        assertEquals(null, Texts.withoutFinalStop(null));
+    }
+
+    @Test
+    public void likePatternsEscapeTheWildcards() {
+        assertEquals("%50\\%\\_a\\\\b%", Texts.containsPattern("50%_a\\b"));
+    }
 }
