@@ -46,6 +46,11 @@ public final class DeclarationsComponent {
                         + "provincial ops for the final decision (review levels unit,ops); every other form is decided by the "
                         + "unit alone (unit). Comma-separated, e.g. award,paper", required = false)
         String[] secondLevelForms() default {};
+
+        @AttributeDefinition(name = "Form order",
+                description = "Ids of the learning forms to list first, in this order (comma-separated); the others follow, "
+                        + "学时 forms before 学分 forms, by id")
+        String[] formOrder() default {"training", "base-study"};
     }
 
     private final Store store;

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.LearningForm;
 import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * comes, goes or is updated). When several versions of one form id are live, the
  * highest version is the one offered for new declarations.
  */
-@Component(service = FormRegistry.class, immediate = true)
+@Component(service = FormRegistry.class, immediate = true, configurationPid = DeclarationsComponent.PID)
 public final class FormRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(FormRegistry.class);
     private static final Comparator<Live> NEWEST_FIRST = Comparator.comparing((Live l) -> Version.parseVersion(l.description().version()))
@@ -36,6 +38,24 @@ public final class FormRegistry {
     }
 
     private final Map<String, List<Live>> byId = new ConcurrentHashMap<>();
+    /** The forms listed first (config {@code formOrder}, a default of metatype); empty in tests that do not set it. */
+    private volatile List<String> first = List.of();
+
+    @Activate
+    @Modified
+    void configure(DeclarationsComponent.Config config) {
+        first = order(config.formOrder());
+    }
+
+    /** A .cfg file gives a list as one comma-separated string. */
+    static List<String> order(String[] ids) {
+        return java.util.Arrays.stream(ids).flatMap(i -> java.util.Arrays.stream(i.split(","))).map(String::strip)
+                .filter(i -> !i.isEmpty()).distinct().toList();
+    }
+
+    void listFirst(List<String> ids) {
+        first = List.copyOf(ids);
+    }
 
     @Reference(service = LearningForm.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeForm", updated = "updateForm")
@@ -64,14 +84,17 @@ public final class FormRegistry {
         }
     }
 
-    /** The newest live version of every form, by kind then name. */
+    /** The newest live version of every form: those of {@code formOrder} first, then by kind and id. */
     List<Live> live() {
         List<Live> out = new ArrayList<>();
         for (List<Live> versions : byId.values()) {
             newest(versions).ifPresent(out::add);
         }
-        out.sort(Comparator.comparing((Live l) -> l.description().kind().ordinal())
-                .thenComparing(l -> l.description().id()));
+        List<String> order = first;
+        out.sort(Comparator.comparing((Live l) -> {
+            int i = order.indexOf(l.description().id());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(l -> l.description().kind().ordinal()).thenComparing(l -> l.description().id()));
         return out;
     }
 
