@@ -100,7 +100,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
     private final DailyQuota daily;
     private final Storage storage;
     private final ContentInspector inspector;
-    private final ZipEntries zipEntries;
+    private final OtherReaders readers;
     private final Duration unlinkedMaxAge;
     private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
 
@@ -130,7 +130,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
         this.limits = limits;
         this.storage = new Storage(storageRoot);
         this.inspector = new ContentInspector(limits);
-        this.zipEntries = new ZipEntries(inspector);
+        this.readers = new OtherReaders(store, storage, new ZipEntries(inspector), this::record);
         this.unlinkedMaxAge = unlinkedMaxAge;
     }
 
@@ -328,107 +328,37 @@ public final class AttachmentServiceImpl implements AttachmentService {
 
     @Override
     public List<Attachment> sameContentElsewhere(long declarationId) {
-        try (SqlSession s = store.session()) {
-            return s.getMapper(AttachmentMapper.class).sameContentElsewhere(declarationId).stream().map(AttachmentRow::toApi)
-                    .toList();
-        }
+        return readers.sameContentElsewhere(declarationId);
     }
 
     @Override
     public List<ZipItem> zipEntries(long declarationId, long attachmentId) {
-        AttachmentRow row = linked(declarationId, attachmentId);
-        if (!"application/zip".equals(row.mediaType)) {
-            throw Refusals.notFound();
-        }
-        try {
-            return zipEntries.list(storage.path(row.storedName));
-        } catch (IOException e) {
-            LOG.error("The ZIP {} of attachment {} cannot be read", row.storedName, row.id, e);
-            throw Refusals.fileMissing();
-        }
+        return readers.zipEntries(declarationId, attachmentId);
     }
 
     @Override
     public ZipContent openZipEntry(long declarationId, long attachmentId, int index, long readerId, String address) {
-        AttachmentRow row = linked(declarationId, attachmentId);
-        if (!"application/zip".equals(row.mediaType)) {
-            throw Refusals.notFound();
-        }
-        ZipEntries.Opened opened;
-        try {
-            opened = zipEntries.open(storage.path(row.storedName), index);
-        } catch (IOException e) {
-            LOG.error("The ZIP {} of attachment {} cannot be read", row.storedName, row.id, e);
-            throw Refusals.fileMissing();
-        }
-        if (opened == null) {
-            throw Refusals.notFound();
-        }
-        record(readerId, "attachment_review_read", "attachment:" + attachmentId + "#" + index, "served", address);
-        return new ZipContent(opened.item(), opened.stream());
-    }
-
-    private AttachmentRow linked(long declarationId, long attachmentId) {
-        AttachmentRow row;
-        try (SqlSession s = store.session()) {
-            row = s.getMapper(AttachmentMapper.class).find(attachmentId);
-        }
-        if (row == null || row.declarationId == null || row.declarationId != declarationId) {
-            throw Refusals.notFound();
-        }
-        return row;
+        return readers.openZipEntry(declarationId, attachmentId, index, readerId, address);
     }
 
     @Override
     public Attachment linkToSubject(long ownerId, long attachmentId, String subjectRef) {
-        return store.inTransaction(s -> {
-            AttachmentMapper m = s.getMapper(AttachmentMapper.class);
-            if (m.linkSubject(ownerId, attachmentId, subjectRef) != 1) {
-                AttachmentRow r = m.find(attachmentId);
-                if (r == null || r.ownerId != ownerId) {
-                    throw Refusals.notOwned();
-                }
-                throw Refusals.inUse();
-            }
-            return m.find(attachmentId).toApi();
-        });
+        return readers.linkToSubject(ownerId, attachmentId, subjectRef);
     }
 
     @Override
     public List<Attachment> ofSubject(String subjectRef) {
-        try (SqlSession s = store.session()) {
-            return s.getMapper(AttachmentMapper.class).ofSubject(subjectRef).stream().map(AttachmentRow::toApi).toList();
-        }
+        return readers.ofSubject(subjectRef);
     }
 
     @Override
     public Content openOfSubject(String subjectRef, long attachmentId, long readerId, String address) {
-        AttachmentRow row;
-        try (SqlSession s = store.session()) {
-            row = s.getMapper(AttachmentMapper.class).find(attachmentId);
-        }
-        if (row == null || !subjectRef.equals(row.subjectRef)) {
-            throw Refusals.notFound();
-        }
-        return open(row, readerId, address);
+        return readers.openOfSubject(subjectRef, attachmentId, readerId, address);
     }
 
     @Override
     public Content openLinked(long declarationId, long attachmentId, long readerId, String address) {
-        return open(linked(declarationId, attachmentId), readerId, address);
-    }
-
-    private Content open(AttachmentRow row, long readerId, String address) {
-        long attachmentId = row.id;
-        Path file = storage.path(row.storedName);
-        try {
-            Content c = new Content(row.toApi(), Files.newInputStream(file));
-            record(readerId, "attachment_review_read", "attachment:" + attachmentId, "served", address);
-            return c;
-        } catch (java.io.IOException e) {
-            LOG.error("The file {} of attachment {} is missing", row.storedName, row.id);
-            throw Refusals.fileMissing();
-        }
+        return readers.openLinked(declarationId, attachmentId, readerId, address);
     }
 
     @Override

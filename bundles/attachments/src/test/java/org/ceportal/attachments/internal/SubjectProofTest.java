@@ -14,6 +14,7 @@ import org.ceportal.attachments.api.Attachment;
 import org.ceportal.attachments.api.AttachmentService;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.internal.TestClock;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.junit.Before;
 import org.junit.Rule;
@@ -43,24 +44,16 @@ public class SubjectProofTest {
                 new ByteArrayInputStream(Samples.multipart("职称证书.pdf", Samples.pdf("certificate")))).attachment().id();
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new AssertionError("should have been refused");
-    }
 
     @Test
     public void aLinkedCertificateIsLockedKeptAndReadOnlyThroughItsSubject() throws Exception {
         long file = upload(ALICE);
-        assertEquals(400, refused(() -> service.linkToSubject(BOB, file, "title-change:1")).status());
+        assertEquals(400, Refused.by(() -> service.linkToSubject(BOB, file, "title-change:1")).status());
         Attachment a = service.linkToSubject(ALICE, file, "title-change:1");
         assertEquals(true, a.locked());
-        assertEquals(409, refused(() -> service.linkToSubject(ALICE, file, "title-change:2")).status());
-        assertEquals(409, refused(() -> service.attach(ALICE, 5, List.of(file))).status());
-        assertEquals(409, refused(() -> service.delete(ALICE, file)).status());
+        assertEquals(409, Refused.by(() -> service.linkToSubject(ALICE, file, "title-change:2")).status());
+        assertEquals(409, Refused.by(() -> service.attach(ALICE, 5, List.of(file))).status());
+        assertEquals(409, Refused.by(() -> service.delete(ALICE, file)).status());
         assertEquals(List.of(file), service.ofSubject("title-change:1").stream().map(Attachment::id).toList());
 
         // never cleaned up as an unused upload
@@ -69,7 +62,7 @@ public class SubjectProofTest {
         try (InputStream in = service.openOfSubject("title-change:1", file, 100, null).stream()) {
             assertEquals(true, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         }
-        assertEquals(404, refused(() -> service.openOfSubject("title-change:2", file, 100, null)).status());
+        assertEquals(404, Refused.by(() -> service.openOfSubject("title-change:2", file, 100, null)).status());
         try {
             service.openLinked(1, file, 100, null);
             fail("not a declaration's file");

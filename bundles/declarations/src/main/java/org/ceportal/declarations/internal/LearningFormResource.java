@@ -1,8 +1,6 @@
 package org.ceportal.declarations.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,37 +46,30 @@ public final class LearningFormResource {
         public Map<String, Object> values;
     }
 
+    /** What a form's rule made of the values as typed: valid with the proposed hours, or the field errors. */
+    public record EvaluationAnswer(String formId, String formVersion, boolean valid, BigDecimal proposedHours, String unit,
+                                   String explanation, List<org.ceportal.learningform.api.FieldError> errors) {
+    }
+
     @GET
-    public ItemList<Map<String, Object>> list() {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (FormRegistry.Live l : forms.live()) {
-            items.add(Schemas.summary(l.description()));
-        }
-        return new ItemList<>(items, items.size());
+    public ItemList<Schemas.FormSummary> list() {
+        return ItemList.of(forms.live().stream().map(l -> Schemas.summary(l.description())).toList());
     }
 
     @GET
     @Path("{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public Schemas.FormSchema get(@PathParam("id") String id) {
         return Schemas.full(live(id).description());
     }
 
     @POST
     @Path("{id}/evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> evaluate(@PathParam("id") String id, EvaluationRequest request) {
+    public EvaluationAnswer evaluate(@PathParam("id") String id, EvaluationRequest request) {
         FormRegistry.Live live = live(id);
         Evaluation e = DeclarationChecks.evaluate(live, request == null ? null : request.values);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("formId", live.description().id());
-        out.put("formVersion", live.description().version());
-        out.put("valid", e.isValid());
-        BigDecimal proposed = e.proposed();
-        out.put("proposedHours", proposed);
-        out.put("unit", live.description().kind().unit());
-        out.put("explanation", e.explanation());
-        out.put("errors", e.errors());
-        return out;
+        return new EvaluationAnswer(live.description().id(), live.description().version(), e.isValid(), e.proposed(),
+                live.description().kind().unit(), e.explanation(), e.errors());
     }
 
     private FormRegistry.Live live(String id) {

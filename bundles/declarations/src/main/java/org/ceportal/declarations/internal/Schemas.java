@@ -1,14 +1,13 @@
 package org.ceportal.declarations.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.ceportal.learningform.api.Field;
 import org.ceportal.learningform.api.FormDescription;
-import org.ceportal.learningform.api.Option;
 import org.ceportal.learningform.api.SubjectCategory;
 
 /**
@@ -20,47 +19,38 @@ final class Schemas {
     private Schemas() {
     }
 
-    static Map<String, Object> summary(FormDescription d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("version", d.version());
-        m.put("name", d.name());
-        m.put("kind", d.kind().name());
-        m.put("kindName", d.kind().label());
-        m.put("unit", d.kind().unit());
-        m.put("category", d.category().name());
-        m.put("categoryName", d.category().label());
-        m.put("help", d.help());
-        m.put("maxPerItem", d.maxPerItem());
-        m.put("maxPerYear", d.maxPerYear());
-        return m;
+    /** A form as the 学习形式 list shows it. */
+    record FormSummary(String id, String version, String name, String kind, String kindName, String unit, String category,
+                       String categoryName, String help, BigDecimal maxPerItem, BigDecimal maxPerYear) {
     }
 
-    static Map<String, Object> full(FormDescription d) {
-        Map<String, Object> m = summary(d);
-        List<Map<String, Object>> fields = new ArrayList<>();
+    /** A choice of a field. */
+    record OptionView(String value, String label) {
+    }
+
+    /** A field of a form, as the page renders it. */
+    record FieldView(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
+                     Integer maxLength, String pattern, String help, List<OptionView> options) {
+    }
+
+    /** A form with its fields: the answer of {@code GET /learning-forms/{id}} and every declaration's snapshot. */
+    record FormSchema(@JsonUnwrapped FormSummary summary, List<FieldView> fields) {
+    }
+
+    static FormSummary summary(FormDescription d) {
+        return new FormSummary(d.id(), d.version(), d.name(), d.kind().name(), d.kind().label(), d.kind().unit(),
+                d.category().name(), d.category().label(), d.help(), d.maxPerItem(), d.maxPerYear());
+    }
+
+    static FormSchema full(FormDescription d) {
+        List<FieldView> fields = new ArrayList<>();
         for (Field f : d.fields()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("key", f.key());
-            v.put("label", f.label());
-            v.put("type", f.type().name().toLowerCase(Locale.ROOT));
-            v.put("required", f.required());
-            v.put("min", f.min());
-            v.put("max", f.max());
-            v.put("maxLength", f.maxLength());
-            v.put("pattern", f.pattern());
-            v.put("help", f.help());
-            List<Map<String, Object>> options = new ArrayList<>();
-            if (f.options() != null) {
-                for (Option o : f.options()) {
-                    options.add(Map.of("value", o.value(), "label", o.label()));
-                }
-            }
-            v.put("options", options);
-            fields.add(v);
+            List<OptionView> options = f.options() == null ? List.of()
+                    : f.options().stream().map(o -> new OptionView(o.value(), o.label())).toList();
+            fields.add(new FieldView(f.key(), f.label(), f.type().name().toLowerCase(Locale.ROOT), f.required(), f.min(),
+                    f.max(), f.maxLength(), f.pattern(), f.help(), options));
         }
-        m.put("fields", fields);
-        return m;
+        return new FormSchema(summary(d), fields);
     }
 
     static String categoryName(String category) {

@@ -27,6 +27,7 @@ import org.ceportal.declarations.api.ReviewItem;
 import org.ceportal.declarations.api.ReviewQuery;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Caller;
@@ -86,14 +87,6 @@ public class DeclarationReviewingTest {
         return declarations.create(who, r, null).summary().id();
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new AssertionError("should have been refused");
-    }
 
     private static Decision approve(String hours, String reason) {
         return new Decision("approve", hours == null ? null : new BigDecimal(hours), reason, null);
@@ -110,9 +103,9 @@ public class DeclarationReviewingTest {
         assertEquals(1, reviewing.list(ADMIN, new ReviewQuery("pending", "reading", "2026", null), new PageRequest(0, 20)).getTotal());
         assertEquals(0, reviewing.list(ADMIN, new ReviewQuery(null, null, null, List.of()), new PageRequest(0, 20)).getTotal());
         assertEquals(1, reviewing.pending(ADMIN).count());
-        assertEquals("validation_failed", refused(() -> reviewing.list(ADMIN, new ReviewQuery("draft", null, null, null),
+        assertEquals("validation_failed", Refused.by(() -> reviewing.list(ADMIN, new ReviewQuery("draft", null, null, null),
                 new PageRequest(0, 20))).code());
-        assertEquals(403, refused(() -> reviewing.list(WANG, new ReviewQuery(null, null, null, null), new PageRequest(0, 20))).status());
+        assertEquals(403, Refused.by(() -> reviewing.list(WANG, new ReviewQuery(null, null, null, null), new PageRequest(0, 20))).status());
         assertEquals(0, reviewing.pending(WANG).count());
     }
 
@@ -120,9 +113,9 @@ public class DeclarationReviewingTest {
     public void anotherUnitsAdminFindsNothing() {
         long id = submitted(WANG, "10");
         long file = files.all.values().iterator().next().id();
-        assertEquals(404, refused(() -> reviewing.detail(OTHER_ADMIN, id)).status());
-        assertEquals(404, refused(() -> reviewing.decide(OTHER_ADMIN, id, approve(null, null), null)).status());
-        assertEquals(404, refused(() -> reviewing.attachment(OTHER_ADMIN, id, file)).status());
+        assertEquals(404, Refused.by(() -> reviewing.detail(OTHER_ADMIN, id)).status());
+        assertEquals(404, Refused.by(() -> reviewing.decide(OTHER_ADMIN, id, approve(null, null), null)).status());
+        assertEquals(404, Refused.by(() -> reviewing.attachment(OTHER_ADMIN, id, file)).status());
         assertEquals(file, reviewing.attachment(ADMIN, id, file));
         assertEquals(0, reviewing.list(OTHER_ADMIN, new ReviewQuery(null, null, null, null), new PageRequest(0, 20)).getTotal());
     }
@@ -130,10 +123,10 @@ public class DeclarationReviewingTest {
     @Test
     public void approvingFewerHoursNeedsAReasonTheOwnerSees() {
         long id = submitted(WANG, "16");
-        assertEquals("reason", refused(() -> reviewing.decide(ADMIN, id, approve("12", null), null)).errors().get(0).field());
+        assertEquals("reason", Refused.by(() -> reviewing.decide(ADMIN, id, approve("12", null), null)).errors().get(0).field());
         // the reading form gives at most 40 hours per item
-        assertEquals("approvedHours", refused(() -> reviewing.decide(ADMIN, id, approve("41", "多给"), null)).errors().get(0).field());
-        assertEquals("approvedHours", refused(() -> reviewing.decide(ADMIN, id, approve("0", "零"), null)).errors().get(0).field());
+        assertEquals("approvedHours", Refused.by(() -> reviewing.decide(ADMIN, id, approve("41", "多给"), null)).errors().get(0).field());
+        assertEquals("approvedHours", Refused.by(() -> reviewing.decide(ADMIN, id, approve("0", "零"), null)).errors().get(0).field());
         Decided d = reviewing.decide(ADMIN, id, approve("12", "其中 4 学时与另一申报重复"), "203.0.113.9");
         assertEquals("approved", d.state());
         assertEquals("审核通过", d.stateName());
@@ -158,9 +151,9 @@ public class DeclarationReviewingTest {
     @Test
     public void rejectingNeedsAReasonAndTellsTheOwner() {
         long id = submitted(WANG, "10");
-        assertEquals("reason", refused(() -> reviewing.decide(ADMIN, id, new Decision("reject", null, " ", null), null))
+        assertEquals("reason", Refused.by(() -> reviewing.decide(ADMIN, id, new Decision("reject", null, " ", null), null))
                 .errors().get(0).field());
-        assertEquals("decision", refused(() -> reviewing.decide(ADMIN, id, new Decision("maybe", null, null, null), null))
+        assertEquals("decision", Refused.by(() -> reviewing.decide(ADMIN, id, new Decision("maybe", null, null, null), null))
                 .errors().get(0).field());
         reviewing.decide(ADMIN, id, new Decision("reject", null, "证明材料不清晰", null), null);
         DeclarationDetail mine = declarations.get(WANG, id);
@@ -168,7 +161,7 @@ public class DeclarationReviewingTest {
         assertEquals("证明材料不清晰", mine.summary().rejectReason());
         assertNull(mine.summary().approvedHours());
         assertTrue(sent.get(0), sent.get(0).contains("未通过审核。原因：证明材料不清晰"));
-        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id, null, null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.withdraw(WANG, id, null, null)).code());
     }
 
     @Test
@@ -199,7 +192,7 @@ public class DeclarationReviewingTest {
         assertTrue(lost, lost.startsWith("409 该申报已由") && (lost.contains("李主任") || lost.contains("孙老师"))
                 && lost.contains("审核通过"));
         assertEquals(1, sent.size());
-        assertEquals("stale_version", refused(() -> reviewing.decide(ADMIN, submitted(WANG, "5"),
+        assertEquals("stale_version", Refused.by(() -> reviewing.decide(ADMIN, submitted(WANG, "5"),
                 new Decision("approve", null, null, 99), null)).code());
     }
 
@@ -209,22 +202,22 @@ public class DeclarationReviewingTest {
         long id = submitted(WANG, "16");
         long other = submitted(ZHAO, "8");
         assertEquals(0, twoLevel.pending(OPS).count());
-        assertEquals("not_unit_approved", refused(() -> twoLevel.decide(OPS, id, approve(null, null), null)).code());
+        assertEquals("not_unit_approved", Refused.by(() -> twoLevel.decide(OPS, id, approve(null, null), null)).code());
 
         Decided unit = twoLevel.decide(ADMIN, id, approve("12", "一部分为线上自学"), null);
         assertEquals("unit_approved", unit.state());
         assertEquals("单位已审核，待主管部门审核", unit.stateName());
         assertEquals("单位已审核，待主管部门审核", declarations.get(WANG, id).summary().stateName());
         assertTrue("nothing is final yet, nothing is said", sent.isEmpty());
-        assertEquals("already_decided", refused(() -> twoLevel.decide(ADMIN2, id, approve(null, null), null)).code());
-        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id, null, null)).code());
+        assertEquals("already_decided", Refused.by(() -> twoLevel.decide(ADMIN2, id, approve(null, null), null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.withdraw(WANG, id, null, null)).code());
 
         // the ops see every unit's, and what waits for them first
         assertEquals(1, twoLevel.pending(OPS).count());
         assertEquals(List.of(id, other), twoLevel.list(OPS, new ReviewQuery(null, null, null, null), new PageRequest(0, 20))
                 .getItems().stream().map(i -> i.summary().id()).toList());
         assertEquals(0, new BigDecimal("12").compareTo(twoLevel.detail(OPS, id).declaration().summary().approvedHours()));
-        assertEquals("not_unit_approved", refused(() -> twoLevel.decide(OPS, other, approve(null, null), null)).code());
+        assertEquals("not_unit_approved", Refused.by(() -> twoLevel.decide(OPS, other, approve(null, null), null)).code());
 
         Decided last = twoLevel.decide(OPS, id, approve(null, null), null);
         assertEquals("approved", last.state());

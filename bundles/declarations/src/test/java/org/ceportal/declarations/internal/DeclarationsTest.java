@@ -31,6 +31,7 @@ import org.ceportal.learningform.api.LearningForm;
 import org.ceportal.learningform.api.SubjectCategory;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
@@ -97,14 +98,6 @@ public class DeclarationsTest {
         return r;
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new AssertionError("should have been refused");
-    }
 
     private static long id(DeclarationDetail d) {
         return d.summary().id();
@@ -124,7 +117,7 @@ public class DeclarationsTest {
         assertEquals(0, new BigDecimal("12").compareTo(d.summary().claimedHours()));
         assertEquals("《教育心理学》", d.summary().title());
 
-        ProblemException noProof = refused(() -> declarations.submit(WANG, id(d), null, null));
+        ProblemException noProof = Refused.by(() -> declarations.submit(WANG, id(d), null, null));
         assertEquals("attachmentIds", noProof.errors().get(0).field());
 
         DeclarationRequest edit = request(2026, "16", false, file);
@@ -142,7 +135,7 @@ public class DeclarationsTest {
         assertEquals(3, back.history().size());
 
         declarations.delete(WANG, id(d), version(back), null);
-        assertEquals(404, refused(() -> declarations.get(WANG, id(d))).status());
+        assertEquals(404, Refused.by(() -> declarations.get(WANG, id(d))).status());
         assertTrue("its files go with it", files.all.isEmpty());
     }
 
@@ -151,12 +144,12 @@ public class DeclarationsTest {
         long file = files.upload(11, "a.pdf");
         DeclarationDetail d = declarations.create(WANG, request(2026, "10", true, file), null);
         assertEquals("pending", d.summary().state());
-        assertEquals("invalid_transition", refused(() -> declarations.submit(WANG, id(d), null, null)).code());
-        assertEquals("invalid_transition", refused(() -> declarations.update(WANG, id(d), request(2026, "5", false), null)).code());
-        assertEquals("invalid_transition", refused(() -> declarations.delete(WANG, id(d), null, null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.submit(WANG, id(d), null, null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.update(WANG, id(d), request(2026, "5", false), null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.delete(WANG, id(d), null, null)).code());
         DeclarationDetail draft = declarations.withdraw(WANG, id(d), null, null);
-        assertEquals("invalid_transition", refused(() -> declarations.withdraw(WANG, id(d), null, null)).code());
-        assertEquals("stale_version", refused(() -> declarations.submit(WANG, id(d), version(draft) - 1, null)).code());
+        assertEquals("invalid_transition", Refused.by(() -> declarations.withdraw(WANG, id(d), null, null)).code());
+        assertEquals("stale_version", Refused.by(() -> declarations.submit(WANG, id(d), version(draft) - 1, null)).code());
     }
 
     @Test
@@ -165,10 +158,10 @@ public class DeclarationsTest {
         for (Runnable r : List.<Runnable>of(() -> declarations.get(LI, id(d)), () -> declarations.submit(LI, id(d), null, null),
                 () -> declarations.withdraw(LI, id(d), null, null), () -> declarations.delete(LI, id(d), null, null),
                 () -> declarations.update(LI, id(d), request(2026, "3", false), null))) {
-            assertEquals(404, refused(r).status());
+            assertEquals(404, Refused.by(r).status());
         }
         assertEquals(0, declarations.list(LI, null, null, new PageRequest(0, 10)).getTotal());
-        assertEquals(403, refused(() -> declarations.list(new Caller(1, "管理员", Role.UNIT_ADMIN, 7L), null, null,
+        assertEquals(403, Refused.by(() -> declarations.list(new Caller(1, "管理员", Role.UNIT_ADMIN, 7L), null, null,
                 new PageRequest(0, 10))).status());
     }
 
@@ -211,24 +204,24 @@ public class DeclarationsTest {
         DeclarationRequest r = request(2024, "0", false);
         r.category = null;
         r.values.remove("title");
-        ProblemException e = refused(() -> declarations.create(WANG, r, null));
+        ProblemException e = Refused.by(() -> declarations.create(WANG, r, null));
         List<String> fields = e.errors().stream().map(x -> x.field()).toList();
         assertTrue(fields.toString(), fields.containsAll(List.of("year", "category", "values.title", "values.hours")));
         DeclarationRequest tooMuch = request(2026, "20", false);
         tooMuch.claimedHours = new BigDecimal("21");
-        assertEquals("claimedHours", refused(() -> declarations.create(WANG, tooMuch, null)).errors().get(0).field());
+        assertEquals("claimedHours", Refused.by(() -> declarations.create(WANG, tooMuch, null)).errors().get(0).field());
         assertEquals(0, declarations.list(WANG, null, null, new PageRequest(0, 10)).getTotal());
     }
 
     @Test
     public void theYearlyCapCountsPendingAndApproved() {
         declarations.create(WANG, request(2026, "40", true, files.upload(11, "a.pdf")), null);
-        ProblemException over = refused(() -> declarations.create(WANG, request(2026, "30", true, files.upload(11, "b.pdf")), null));
+        ProblemException over = Refused.by(() -> declarations.create(WANG, request(2026, "30", true, files.upload(11, "b.pdf")), null));
         assertEquals("claimedHours", over.errors().get(0).field());
         assertTrue(over.getMessage(), over.errors().get(0).message().contains("最多可申报 60 学时，已申报 40 学时"));
         // a draft is fine; its submission is checked again
         DeclarationDetail draft = declarations.create(WANG, request(2026, "30", false, files.upload(11, "c.pdf")), null);
-        assertEquals(400, refused(() -> declarations.submit(WANG, id(draft), null, null)).status());
+        assertEquals(400, Refused.by(() -> declarations.submit(WANG, id(draft), null, null)).status());
         declarations.create(WANG, request(2025, "30", true, files.upload(11, "d.pdf")), null);
     }
 
@@ -279,7 +272,7 @@ public class DeclarationsTest {
     public void aFailureToLinkTheFilesLeavesNoDeclaration() {
         long file = files.upload(11, "x.pdf");
         files.failNextAttach = true;
-        assertEquals(409, refused(() -> declarations.create(WANG, request(2026, "10", true, file), null)).status());
+        assertEquals(409, Refused.by(() -> declarations.create(WANG, request(2026, "10", true, file), null)).status());
         assertEquals(0, declarations.list(WANG, null, null, new PageRequest(0, 10)).getTotal());
     }
 
@@ -291,8 +284,8 @@ public class DeclarationsTest {
         assertEquals(false, read.formAvailable());
         assertEquals("读书会", read.schema().get("name"));
         assertEquals("《教育心理学》", read.values().get("title"));
-        assertEquals("form_unavailable", refused(() -> declarations.update(WANG, id(d), request(2026, "9", false), null)).code());
-        assertEquals("form_unavailable", refused(() -> declarations.create(WANG, request(2026, "9", false), null)).code());
+        assertEquals("form_unavailable", Refused.by(() -> declarations.update(WANG, id(d), request(2026, "9", false), null)).code());
+        assertEquals("form_unavailable", Refused.by(() -> declarations.create(WANG, request(2026, "9", false), null)).code());
         declarations.delete(WANG, id(d), null, null);
     }
 
@@ -301,7 +294,7 @@ public class DeclarationsTest {
         DeclarationDetail old = declarations.create(WANG, request(2026, "10", false), null);
         registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())));
         assertEquals("1.1.0", registry.live().get(0).description().version());
-        ProblemException needsPublisher = refused(() -> declarations.create(WANG, request(2026, "10", false), null));
+        ProblemException needsPublisher = Refused.by(() -> declarations.create(WANG, request(2026, "10", false), null));
         assertEquals("values.publisher", needsPublisher.errors().get(0).field());
         DeclarationRequest r = request(2026, "10", false);
         r.values.put("publisher", "人民教育出版社");

@@ -28,6 +28,7 @@ import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.internal.TestClock;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.Caller;
@@ -160,14 +161,6 @@ public class ProfileEditingTest {
         return r;
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        throw new AssertionError("should have been refused");
-    }
 
     @Test
     public void lockedFieldsAreRefusedOneByOneAndNothingChanges() {
@@ -177,7 +170,7 @@ public class ProfileEditingTest {
         r.unitId = 8L;
         r.birthDate = "1987-01-01"; // the same: fine
         r.mobile = "13900000000";
-        ProblemException e = refused(() -> editing.save(WANG, r, null));
+        ProblemException e = Refused.by(() -> editing.save(WANG, r, null));
         assertEquals(List.of("idNumber", "name", "unitId"), e.errors().stream().map(x -> x.field()).toList());
         assertTrue(e.errors().get(1).message().contains("注册后不能修改"));
         assertEquals("13837900001", profiles.wang.mobile());
@@ -204,14 +197,14 @@ public class ProfileEditingTest {
         ProfileRequest stale = request();
         stale.version = 0;
         stale.mobile = "13911111111";
-        assertEquals("stale_version", refused(() -> editing.save(WANG, stale, null)).code());
+        assertEquals("stale_version", Refused.by(() -> editing.save(WANG, stale, null)).code());
     }
 
     @Test
     public void aNewTitleWaitsForTheUnitAdminAndOnlyThenIsInForce() {
         ProfileRequest r = request();
         r.titleCode = "T2";
-        assertEquals("titleObtainedOn", refused(() -> editing.save(WANG, r, null)).errors().get(0).field());
+        assertEquals("titleObtainedOn", Refused.by(() -> editing.save(WANG, r, null)).errors().get(0).field());
         r.titleObtainedOn = "2026-09-01";
         r.titleCertificateId = 77L;
         ProfileEditing.Saved saved = editing.save(WANG, r, null);
@@ -220,25 +213,25 @@ public class ProfileEditingTest {
         assertEquals("信息已经提交审核", saved.view().message());
         assertEquals("T1", saved.view().profile().titleCode()); // the old title stays in force
         assertEquals("中学一级教师", saved.view().pendingTitleChange().titleName());
-        assertEquals("title_change_pending", refused(() -> editing.save(WANG, r, null)).code());
+        assertEquals("title_change_pending", Refused.by(() -> editing.save(WANG, r, null)).code());
 
         editing.withdraw(WANG, null);
         assertNull(editing.view(WANG, null).pendingTitleChange());
-        assertEquals("no_pending_title_change", refused(() -> editing.withdraw(WANG, null)).code());
+        assertEquals("no_pending_title_change", Refused.by(() -> editing.withdraw(WANG, null)).code());
         editing.save(WANG, r, null);
 
         TitleChanges.Request waiting = titles.list(ADMIN, "pending", null, new PageRequest(0, 20)).getItems().get(0);
         assertEquals("中学二级教师", waiting.oldTitleName());
         assertEquals("中学一级教师", waiting.newTitleName());
         assertEquals(1, titles.pending(ADMIN).count());
-        assertEquals(404, refused(() -> titles.get(OTHER_ADMIN, waiting.id())).status());
-        assertEquals(404, refused(() -> titles.decide(OTHER_ADMIN, waiting.id(), new Decision("approve", null, null, null), null))
+        assertEquals(404, Refused.by(() -> titles.get(OTHER_ADMIN, waiting.id())).status());
+        assertEquals(404, Refused.by(() -> titles.decide(OTHER_ADMIN, waiting.id(), new Decision("approve", null, null, null), null))
                 .status());
-        assertEquals(403, refused(() -> titles.list(WANG, null, null, new PageRequest(0, 20))).status());
+        assertEquals(403, Refused.by(() -> titles.list(WANG, null, null, new PageRequest(0, 20))).status());
 
         titles.decide(ADMIN, waiting.id(), new Decision("approve", null, null, waiting.version()), null);
         assertEquals("T2", profiles.wang.titleCode());
-        assertEquals("already_decided", refused(() -> titles.decide(ADMIN, waiting.id(),
+        assertEquals("already_decided", Refused.by(() -> titles.decide(ADMIN, waiting.id(),
                 new Decision("reject", null, "晚了", null), null)).code());
         List<ProfileEditing.Change> history = editing.changes(WANG, new PageRequest(0, 20)).getItems();
         assertEquals(List.of("生效", "已撤回"), history.stream().map(ProfileEditing.Change::stateName).toList());
@@ -253,7 +246,7 @@ public class ProfileEditingTest {
         r.titleObtainedOn = "2026-09-01";
         editing.save(WANG, r, null);
         long id = titles.list(ADMIN, null, "王", new PageRequest(0, 20)).getItems().get(0).id();
-        assertEquals("reason", refused(() -> titles.decide(ADMIN, id, new Decision("reject", null, null, null), null))
+        assertEquals("reason", Refused.by(() -> titles.decide(ADMIN, id, new Decision("reject", null, null, null), null))
                 .errors().get(0).field());
         titles.decide(ADMIN, id, new Decision("reject", null, "请上传聘任文件", null), null);
         ProfileEditing.Change c = editing.changes(WANG, new PageRequest(0, 20)).getItems().get(0);
