@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ceportal.platform.api.Downloads;
+
 /** File names: what the client said, what we show, and the download header. */
 final class FileNames {
     static final int MAX_LENGTH = 200;
@@ -58,26 +60,9 @@ final class FileNames {
         return cut(base, MAX_LENGTH - tail.length()) + tail;
     }
 
-    /**
-     * {@code attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>} (RFC 6266,
-     * RFC 5987). The ASCII fallback replaces everything outside printable ASCII and the
-     * characters {@code " \ % ;} by {@code _}, so no input can break out of the header.
-     */
+    /** {@code attachment; filename=...} with the name intact (see {@link Downloads#disposition}). */
     static String contentDisposition(String name) {
-        String n = name == null || name.isEmpty() ? "attachment" : name;
-        StringBuilder fallback = new StringBuilder();
-        n.codePoints().forEach(cp -> fallback.append(cp >= 0x20 && cp < 0x7f && "\"\\%;".indexOf(cp) < 0 ? (char) cp : '_'));
-        StringBuilder encoded = new StringBuilder();
-        for (byte x : n.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+        return Downloads.disposition("attachment", name == null || name.isEmpty() ? "attachment" : name);
     }
 
     /**

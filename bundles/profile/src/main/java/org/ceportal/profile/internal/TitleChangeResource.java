@@ -1,8 +1,6 @@
 package org.ceportal.profile.internal;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.platform.api.Downloads;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
@@ -91,8 +90,7 @@ public final class TitleChangeResource {
         String name = c.attachment().name();
         return Response.ok(body, c.attachment().mediaType())
                 .header(HttpHeaders.CONTENT_LENGTH, c.attachment().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_")
-                        + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("inline", name))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
