@@ -6,7 +6,9 @@
  * has approved in the year, and the history. A pending declaration gets the decision panel:
  * 通过 (#approve, optional 核定学时 #approved-hours up to the form's cap per item; a changed figure
  * needs a reason) or 不通过 (#reject, reason #decision-reason, quick picks from GET /review/reasons),
- * then #confirm-decision.
+ * then #confirm-decision. When the server says the declaration is `revocable` (this reviewer's approval, 审核通过 or
+ * 单位已审核), 撤销审核 (#revoke, .review-revoke) asks for a reason (#decision-reason, required) and sends
+ * decision "revoke": the declaration goes back to 待审核.
  *
  * Exposes the global `ReviewDetail` with open(id, {opener, onDone}); onDone({decided, message}) runs
  * after a decision was recorded (decided: already toasted here) or turned out to be stale (another
@@ -27,7 +29,7 @@
   let els = null; // the dialog's elements, bound on first use
   let reasons = null; // promise of the quick-pick reasons
   let current = null; // {id, data, opener, onDone}
-  let choice = null; // 'approve' | 'reject' | null
+  let choice = null; // 'approve' | 'reject' | 'revoke' | null
   let ticket = 0;
   let busy = false;
 
@@ -35,7 +37,8 @@
     els = {
       dialog: $('review-detail'), title: $('detail-title'), loading: $('detail-loading'), error: $('detail-error'),
       layout: $('detail-layout'), content: $('detail-content'), form: $('decision-form'), fields: $('decision-fields'),
-      approve: $('approve'), reject: $('reject'), hoursField: $('hours-field'), hours: $('approved-hours'),
+      approve: $('approve'), reject: $('reject'), revoke: $('revoke'), revokeHelp: $('revoke-help'),
+      decisionTitle: $('decision-title'), hoursField: $('hours-field'), hours: $('approved-hours'),
       hoursLabel: $('approved-hours-label'), hoursHelp: $('approved-hours-help'), reasonLabel: $('decision-reason-label'),
       reason: $('decision-reason'), reasonHelp: $('decision-reason-help'), reasonCount: $('decision-reason-count'),
       picks: $('reason-picks'), formError: $('decision-error'), confirm: $('confirm-decision'),
@@ -48,6 +51,7 @@
     els.dialog.addEventListener('close', onClosed);
     els.approve.addEventListener('click', () => choose('approve', true));
     els.reject.addEventListener('click', () => choose('reject', true));
+    els.revoke.addEventListener('click', () => choose('revoke', true));
     els.reason.addEventListener('input', showCount);
     els.hours.addEventListener('input', showReasonRule);
     els.form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
@@ -164,7 +168,7 @@
         ['单项上限', data.maxPerItem != null ? V.hours(data.maxPerItem, unit) : '不限'],
         decided ? ['审核人', orNull(data.decidedByName)] : null,
       ]),
-      duplicates(data.duplicates || []),
+      duplicates(data.duplicates || []) || '',
       V.render(d, { fileItem }));
   }
 
@@ -204,11 +208,14 @@
   function showReasonRule() {
     if (choice !== 'approve') return;
     const changed = changedHours() !== null;
-    els.reasonLabel.replaceChildren('调整原因', changed ? h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *') : null);
+    els.reasonLabel.replaceChildren('调整原因');
+    if (changed) els.reasonLabel.append(h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'));
     els.reason.required = changed;
     els.reason.setAttribute('aria-required', String(changed));
     els.reasonHelp.textContent = changed ? '核定学时与申报学时不同，请说明原因，申报人可以看到。' : '选填；核定学时与申报学时不同时必须填写。';
   }
+
+  const CONFIRM = { approve: '确认通过', reject: '确认不通过', revoke: '确认撤销审核' };
 
   function choose(c, focus) {
     choice = c;
@@ -216,22 +223,26 @@
     const unit = d.unit || '学时';
     const approve = c === 'approve';
     els.approve.setAttribute('aria-pressed', String(approve));
-    els.reject.setAttribute('aria-pressed', String(!approve));
+    els.reject.setAttribute('aria-pressed', String(c === 'reject'));
+    els.revoke.setAttribute('aria-pressed', String(c === 'revoke'));
     els.fields.hidden = false;
     els.hoursField.hidden = !approve;
-    els.picks.hidden = approve || !els.picks.childElementCount;
+    els.picks.hidden = c !== 'reject' || !els.picks.childElementCount;
     Portal.clearErrors(els.form);
     els.formError.hidden = true;
     if (approve) {
       els.hoursLabel.textContent = `核定${unit}`;
       showReasonRule();
     } else {
-      els.reasonLabel.replaceChildren('不通过原因', h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'));
+      const revoke = c === 'revoke';
+      els.reasonLabel.replaceChildren(revoke ? '撤销原因' : '不通过原因', h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'));
       els.reason.required = true;
       els.reason.setAttribute('aria-required', 'true');
-      els.reasonHelp.textContent = '请说明不通过的原因，申报人可以看到，并可复制为新申报修改后重新提交。';
+      els.reasonHelp.textContent = revoke
+        ? '请说明撤销审核的原因。撤销后该申报退回待审核，需要重新审核。'
+        : '请说明不通过的原因，申报人可以看到，并可复制为新申报修改后重新提交。';
     }
-    els.confirm.textContent = approve ? '确认通过' : '确认不通过';
+    els.confirm.textContent = CONFIRM[c];
     els.confirm.className = approve ? 'btn btn-primary' : 'btn btn-primary btn-danger';
     if (focus) (approve ? els.hours : els.reason).focus();
   }
@@ -249,6 +260,7 @@
     choice = null;
     els.approve.setAttribute('aria-pressed', 'false');
     els.reject.setAttribute('aria-pressed', 'false');
+    els.revoke.setAttribute('aria-pressed', 'false');
     els.fields.hidden = true;
     els.reason.value = '';
     showCount();
@@ -272,6 +284,10 @@
       if (!reason) errors.push({ field: 'reason', message: '请填写不通过的原因' });
       return errors;
     }
+    if (choice === 'revoke') {
+      if (!reason) errors.push({ field: 'reason', message: '请填写撤销审核的原因' });
+      return errors;
+    }
     const n = changedHours();
     const max = current.data.maxPerItem;
     const unit = current.data.declaration.unit || '学时';
@@ -286,7 +302,8 @@
     els.confirm.disabled = on;
     els.approve.disabled = on;
     els.reject.disabled = on;
-    els.confirm.textContent = on ? '正在提交…' : (choice === 'approve' ? '确认通过' : '确认不通过');
+    els.revoke.disabled = on;
+    els.confirm.textContent = on ? '正在提交…' : (CONFIRM[choice] || CONFIRM.approve);
   }
 
   async function submit() {
@@ -305,9 +322,10 @@
     try {
       const line = await api(`/review/declarations/${enc(current.id)}/decision`, { method: 'POST', body });
       const unit = d.unit || '学时';
-      const message = choice === 'approve'
-        ? `已通过${who}，核定 ${V.hours(line && line.approvedHours != null ? line.approvedHours : (body.approvedHours ?? d.claimedHours), unit)}`
-        : `已将${who}审核为不通过`;
+      const message = choice === 'revoke' ? '已撤销审核，该申报退回待审核'
+        : choice === 'approve'
+          ? `已通过${who}，核定 ${V.hours(line && line.approvedHours != null ? line.approvedHours : (body.approvedHours ?? d.claimedHours), unit)}`
+          : `已将${who}审核为不通过`;
       toast(message, 'success');
       finish({ decided: true, message });
     } catch (e) {
@@ -368,7 +386,15 @@
       render(current.data);
       els.picks.replaceChildren(...picks.map((r) => h('button', { type: 'button', class: 'btn btn-small reason-pick', 'data-reason': r }, r)));
       resetDecision(d, current.data.maxPerItem);
-      els.form.hidden = !current.data.decidable; // the server says whether it waits for this reviewer
+      // the server says whether it waits for this reviewer (decidable) or this reviewer may take back an approval (revocable)
+      const decidable = !!current.data.decidable;
+      const revocable = !!current.data.revocable;
+      els.form.hidden = !decidable && !revocable;
+      els.approve.hidden = !decidable;
+      els.reject.hidden = !decidable;
+      els.revoke.hidden = !revocable;
+      els.revokeHelp.hidden = !revocable;
+      els.decisionTitle.textContent = decidable ? '审核结论' : '撤销审核';
       els.loading.hidden = true;
       els.layout.hidden = false;
       $('detail-body').scrollTop = 0;

@@ -13,9 +13,10 @@ import java.util.List;
  *                       hours), or {@code null} when the form has no cap per item
  * @param decidedBy      who decided it, or {@code null}
  * @param duplicates     the owner's other declarations that look like the same thing declared twice
+ * @param revocable      whether this reviewer may take back its approval (decision {@code revoke}, 撤销审核)
  */
 public record ReviewDetail(DeclarationDetail declaration, long ownerId, BigDecimal approvedInYear, BigDecimal maxPerItem,
-                           Long decidedBy, List<Duplicate> duplicates) {
+                           Long decidedBy, List<Duplicate> duplicates, boolean revocable) {
 
     /**
      * A reason to suspect a declaration was declared twice.

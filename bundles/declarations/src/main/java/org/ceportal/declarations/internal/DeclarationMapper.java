@@ -58,6 +58,9 @@ public interface DeclarationMapper {
     QueueRow queue(@Param("unitId") Long unitId, @Param("state") String state);
 
     /** {@code from} → {@code to}; 0 rows when it was decided (or changed) meanwhile. */
+    int revoke(@Param("unitId") Long unitId, @Param("id") long id, @Param("version") Integer version,
+            @Param("from") String from, @Param("to") String to, @Param("at") Timestamp at);
+
     int decide(@Param("unitId") Long unitId, @Param("id") long id, @Param("version") Integer version,
             @Param("from") String from, @Param("to") String to,
             @Param("approvedHours") BigDecimal approvedHours, @Param("reviewNote") String reviewNote,

@@ -45,6 +45,7 @@ final class DeclarationReviewing {
     private static final Logger LOG = LoggerFactory.getLogger(DeclarationReviewing.class);
     private static final String PENDING = DeclarationState.PENDING.code();
     private static final String UNIT_APPROVED = DeclarationState.UNIT_APPROVED.code();
+    private static final String REVOKE = "revoke";
     private static final int MAX_REASON = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
@@ -109,7 +110,7 @@ final class DeclarationReviewing {
             approved = s.getMapper(DeclarationMapper.class).approvedInYear(row.ownerId, row.declYear, row.kind);
         }
         return new ReviewDetail(views.detail(row), row.ownerId, approved, maxPerItem(row), row.decidedBy,
-                new Duplicates(store, attachments).of(row));
+                new Duplicates(store, attachments).of(row), revocable(reviewer, row));
     }
 
     long attachment(Caller reviewer, long declarationId, long attachmentId) {
@@ -147,6 +148,9 @@ final class DeclarationReviewing {
      */
     Decided decide(Caller reviewer, long id, Decision d, String address) {
         Scope scope = scopeOf(reviewer);
+        if (d != null && REVOKE.equals(d.decision())) {
+            return revoke(reviewer, scope, id, d, address);
+        }
         if (d == null || d.decision() == null || !(d.approve() || "reject".equals(d.decision()))) {
             throw ProblemException.invalid("decision", "请选择审核结果：通过或不通过");
         }
@@ -205,6 +209,63 @@ final class DeclarationReviewing {
         });
         LOG.info("Declaration {} {} by account {}", id, to, reviewer.accountId());
         return new Decided(id, to, DeclarationState.labelOf(to));
+    }
+
+    /**
+     * 撤销审核: takes back an approval (a certificate turned out forged, hours approved by
+     * mistake). The declaration goes back to 待审核 of its unit with its approved hours
+     * cleared, so it no longer counts in 年度完成情况 and any 学时证明 resting on it shows
+     * as superseded. A unit admin takes back the unit's approvals (not those ops gave
+     * under two-level review); ops take back any final approval. A reason is required;
+     * the owner is told; one transaction.
+     */
+    private Decided revoke(Caller reviewer, Scope scope, long id, Decision d, String address) {
+        String reason = d.reason() == null || d.reason().isBlank() ? null : d.reason().strip();
+        if (reason == null) {
+            throw ProblemException.invalid("reason", "请填写撤销审核的原因");
+        }
+        Texts.problem("reason", "原因", reason, MAX_REASON, true).ifPresent(e -> {
+            throw ProblemException.invalid(List.of(e));
+        });
+        DeclarationRow row = find(reviewer, id);
+        if (!revocable(scope, row)) {
+            throw ProblemException.conflict("not_revocable", DeclarationState.APPROVED.code().equals(row.state)
+                    || UNIT_APPROVED.equals(row.state)
+                    ? "该申报由主管部门审核通过，只有主管部门可以撤销"
+                    : "该申报当前为「" + DeclarationState.labelOf(row.state) + "」，只有审核通过的申报可以撤销审核");
+        }
+        String from = row.state;
+        BigDecimal hours = row.approvedHours;
+        Timestamp now = Timestamp.from(clock.instant());
+        store.inTransaction(s -> {
+            DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            if (m.revoke(scope.unitId(), id, d.version(), from, PENDING, now) != 1) {
+                throw ProblemException.conflict("stale_version", "该申报已被修改，请刷新后再操作");
+            }
+            m.decisionHistory(id, now, from, PENDING, reviewer.accountId(), reason, hours, null);
+            audit.record(reviewer.accountId(), "declaration_revocation",
+                    Declarations.subject(id, row.formId, row.declYear, hours), PENDING, address);
+            String unitName = DeclarationViews.unitOf(row.kind);
+            messages.send(row.ownerId, "您的" + unitName + "申报审核已撤销", "「" + (row.title == null ? row.formName : row.title)
+                    + "」（" + row.formName + "，" + row.declYear + " 年度）的审核通过已被撤销，退回待审核，不再计入年度学时。原因："
+                    + Texts.withoutFinalStop(reason) + "。", "/progress.html?state=pending");
+            return null;
+        });
+        LOG.info("Declaration {} approval revoked by account {}", id, reviewer.accountId());
+        return new Decided(id, PENDING, DeclarationState.labelOf(PENDING));
+    }
+
+    /** Whether the reviewer may take back the declaration's approval (see {@link #revoke}). */
+    boolean revocable(Caller reviewer, DeclarationRow row) {
+        return revocable(scopeOf(reviewer), row);
+    }
+
+    private boolean revocable(Scope scope, DeclarationRow row) {
+        if (scope.unitId() == null) {
+            return DeclarationState.APPROVED.code().equals(row.state);
+        }
+        return UNIT_APPROVED.equals(row.state)
+                || DeclarationState.APPROVED.code().equals(row.state) && !secondLevelForms.contains(row.formId);
     }
 
     /** @param reason why the hours differ from those claimed (approved), or why it was rejected */

@@ -263,4 +263,49 @@ public class DeclarationReviewingTest {
         assertEquals(Integer.valueOf(2026), records.firstYear(WANG.accountId()));
         assertEquals(null, records.firstYear(999));
     }
+
+    @Test
+    public void anApprovalTakenBackGoesBackToTheQueueAndNoLongerCounts() {
+        long id = submitted(WANG, "16");
+        Decision revoke = new Decision("revoke", null, "证书经核实为伪造", null);
+        assertEquals("not_revocable", Refused.by(() -> reviewing.decide(ADMIN, id, revoke, null)).code());
+        reviewing.decide(ADMIN, id, approve(null, null), null);
+        assertTrue(reviewing.detail(ADMIN, id).revocable());
+        assertEquals("reason", Refused.by(() -> reviewing.decide(ADMIN, id, new Decision("revoke", null, " ", null), null))
+                .errors().get(0).field());
+        assertEquals(404, Refused.by(() -> reviewing.decide(OTHER_ADMIN, id, revoke, null)).status());
+        int version = declarations.get(WANG, id).summary().version();
+        assertEquals("stale_version", Refused.by(() -> reviewing.decide(ADMIN, id,
+                new Decision("revoke", null, "证书经核实为伪造", version - 1), null)).code());
+
+        Decided back = reviewing.decide(ADMIN, id, new Decision("revoke", null, "证书经核实为伪造", version), "203.0.113.9");
+        assertEquals("pending", back.state());
+        assertEquals("待审核", back.stateName());
+        DeclarationDetail mine = declarations.get(WANG, id);
+        assertEquals("pending", mine.summary().state());
+        assertNull(mine.summary().approvedHours());
+        DeclarationDetail.HistoryEntry last = mine.history().get(mine.history().size() - 1);
+        assertEquals("approved>pending", last.from() + ">" + last.to());
+        assertEquals("证书经核实为伪造", last.note());
+        assertTrue(new DeclarationRecordsService(store).approved(WANG.accountId()).isEmpty());
+        assertTrue(sent.get(sent.size() - 1), sent.get(sent.size() - 1).contains("审核已撤销") && sent.get(sent.size() - 1)
+                .contains("原因：证书经核实为伪造。"));
+        assertTrue(audited.contains("100 declaration_revocation pending"));
+        assertEquals(false, reviewing.detail(ADMIN, id).revocable());
+        // and it can be decided again
+        assertEquals("approved", reviewing.decide(ADMIN2, id, approve("8", "只认可有效部分"), null).state());
+    }
+
+    @Test
+    public void onlyTheOpsTakeBackWhatTheyApprovedUnderTwoLevelReview() {
+        DeclarationReviewing twoLevel = reviewing(java.util.Set.of("reading"));
+        long id = submitted(WANG, "16");
+        twoLevel.decide(ADMIN, id, approve(null, null), null);
+        assertTrue("the unit may take back its own approval before the ops decide", twoLevel.detail(ADMIN, id).revocable());
+        twoLevel.decide(OPS, id, approve(null, null), null);
+        assertEquals(false, twoLevel.detail(ADMIN, id).revocable());
+        assertEquals("not_revocable", Refused.by(() -> twoLevel.decide(ADMIN, id,
+                new Decision("revoke", null, "重复申报", null), null)).code());
+        assertEquals("pending", twoLevel.decide(OPS, id, new Decision("revoke", null, "重复申报", null), null).state());
+    }
 }

@@ -32,6 +32,7 @@ import org.ceportal.declarations.api.ReviewDetail;
 import org.ceportal.declarations.api.ReviewItem;
 import org.ceportal.declarations.api.ReviewQuery;
 import org.ceportal.declarations.api.StateName;
+import org.ceportal.platform.api.Downloads;
 import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
@@ -91,10 +92,12 @@ public final class ReviewResource {
 
     /**
      * A declaration as its reviewer sees it; {@code decidable} when it waits for this reviewer's decision,
-     * {@code duplicates} the person's other declarations that look like the same thing declared twice.
+     * {@code duplicates} the person's other declarations that look like the same thing declared twice,
+     * {@code revocable} when the reviewer may take back its approval (decision {@code revoke}, 撤销审核).
      */
     public record View(DeclarationDetail declaration, Person person, BigDecimal approvedInYear, BigDecimal maxPerItem,
-                       String decidedByName, boolean decidable, List<ReviewDetail.Duplicate> duplicates) {
+                       String decidedByName, boolean decidable, List<ReviewDetail.Duplicate> duplicates,
+                       boolean revocable) {
     }
 
     @GET
@@ -146,7 +149,8 @@ public final class ReviewResource {
         ReviewDetail d = declarations.detail(reviewer, parse(id));
         return new View(d.declaration(), people.person(d.ownerId()).orElse(null), d.approvedInYear(), d.maxPerItem(),
                 d.decidedBy() == null ? null : people.nameOf(d.decidedBy()).orElse(null),
-                declarations.queue(reviewer).state().equals(d.declaration().summary().state()), d.duplicates());
+                declarations.queue(reviewer).state().equals(d.declaration().summary().state()), d.duplicates(),
+                d.revocable());
     }
 
     /** A proof file, inline (a PDF or an image shows in the page), for the reviewer of its declaration. */
@@ -173,7 +177,7 @@ public final class ReviewResource {
             }
         };
         Response.ResponseBuilder r = Response.ok(body, type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(disposition, name))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(disposition, name))
                 .header("X-Content-Type-Options", "nosniff")
                 // a PDF or image may render in a frame of our own pages, and can run nothing
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")
@@ -261,12 +265,5 @@ public final class ReviewResource {
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("departmentId", "工作部门编号应为数字");
         }
-    }
-
-    /** RFC 6266 with an RFC 5987 UTF-8 name, and an ASCII fallback. */
-    private static String disposition(String type, String name) {
-        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
