@@ -1,9 +1,11 @@
 // 年度完成情况: one card per year (newest first) with 达标 / 未达标 (or 无要求), progress bars for
 // 公需科目 / 专业科目 / 合计 (approved against required, in the year's unit), the hours still waiting for
 // review, and 「详细」: the approved declarations counted in that year (GET /api/me/completion/{year}).
+// 「开具学时证明」 (.completion-proof-issue) issues that year's proof (POST /api/me/proofs) and downloads its PDF;
+// #proof-list shows the proofs issued so far (GET /api/me/proofs), each with its PDF and its 在线验证 page.
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
-  const { api, h, query, formatDateTime } = Portal;
+  const { api, h, query, toast, formatDateTime } = Portal;
   const $ = (id) => document.getElementById(id);
 
   const user = await Portal.requireLogin(['PROFESSIONAL']);
@@ -15,10 +17,17 @@ document.addEventListener('DOMContentLoaded', async () => {
   const empty = $('completion-empty');
   const count = $('completion-count');
   const reload = $('completion-reload');
+  const proofList = $('proof-list');
+  const proofPanel = $('proof-panel');
+  const proofError = $('proof-error');
+  const proofEmpty = $('proof-empty');
+  const proofCount = $('proof-count');
   const enc = encodeURIComponent;
 
   const wanted = new URLSearchParams(location.search).get('year'); // ?year=2024 opens that year's 详细
   let ticket = 0;
+  let proofTicket = 0;
+  let proofs = []; // GET /me/proofs → items, newest first
   const details = new Map(); // year → GET /me/completion/{year} answer
 
   function toLogin() {
@@ -70,6 +79,15 @@ document.addEventListener('DOMContentLoaded', async () => {
     return h('span', { class: 'state-badge completion-met', 'data-met': 'none' }, '无要求');
   }
 
+  function proofButton(item, year) {
+    const approved = num(item.approved && item.approved.total) ?? 0;
+    const why = approved > 0 ? null : `该年度还没有审核通过的${item.unit || '学时'}，暂不能开具学时证明`;
+    return h('button', {
+      type: 'button', class: 'btn btn-small completion-proof-issue', disabled: !!why, title: why,
+      'aria-describedby': `completion-year-${year}`,
+    }, '开具学时证明');
+  }
+
   function row(item) {
     const year = String(item.year);
     const detailsId = `completion-details-${year}`;
@@ -81,7 +99,8 @@ document.addEventListener('DOMContentLoaded', async () => {
         h('button', {
           type: 'button', class: 'btn btn-small completion-detail-open', 'aria-expanded': 'false',
           'aria-controls': detailsId, 'aria-describedby': `completion-year-${year}`,
-        }, '详细')),
+        }, '详细'),
+        proofButton(item, year)),
       item.met == null ? h('p', { class: 'completion-note muted' }, '本年度没有适用于您的学时要求，以下仅列出已完成的情况。') : null,
       h('div', { class: 'completion-parts' }, PARTS.map(([key, label]) => bar(item, key, label))),
       pending > 0
@@ -155,10 +174,121 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   list.addEventListener('click', (e) => {
+    const issue = e.target.closest('.completion-proof-issue');
+    if (issue) {
+      const el = issue.closest('[data-year]');
+      if (el && !issue.disabled) issueProof(el.dataset.year, issue);
+      return;
+    }
     const btn = e.target.closest('.completion-detail-open');
     const el = btn && btn.closest('[data-year]');
     if (el) toggleDetails(el, btn.getAttribute('aria-expanded') !== 'true');
   });
+
+  // ---- 学时证明: issue, list, download ----
+
+  /** A link target from the server: a path on this site, or an absolute http(s) URL; else null. */
+  function safeHref(link) {
+    const local = Portal.localHref(link);
+    if (local) return local;
+    try {
+      const u = new URL(String(link ?? ''));
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Start the download of a proof's PDF (the answer is an attachment: the page stays). */
+  function download(proof) {
+    const href = Portal.localHref(proof && proof.pdf);
+    if (!href) return;
+    const a = h('a', { href, download: '', hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  function proofItem(p) {
+    const status = p.status || '';
+    const pdf = Portal.localHref(p.pdf);
+    const verify = safeHref(p.verifyUrl);
+    const what = p.title || '学时证明';
+    return h('li', {
+      class: `proof-item${status === 'superseded' ? ' is-superseded' : ''}`, 'data-proof-code': p.code, 'data-status': status,
+    },
+      h('div', { class: 'proof-main' },
+        h('p', { class: 'proof-what' },
+          h('strong', { class: 'proof-year' }, what),
+          h('span', { class: `state-badge proof-status ${status === 'valid' ? 'state-approved' : 'state-rejected'}` },
+            p.statusName || status)),
+        h('p', { class: 'proof-meta' },
+          h('span', null, '证明编号：', h('span', { class: 'proof-code' }, p.code || '—')),
+          h('span', null, '开具时间：', formatDateTime(p.issuedAt) || '—'))),
+      h('p', { class: 'proof-actions' },
+        pdf ? h('a', {
+          class: 'btn btn-small proof-pdf', href: pdf, download: '', 'aria-label': `下载 PDF：${what} ${p.code || ''}`,
+        }, '下载 PDF') : null,
+        verify ? h('a', {
+          class: 'btn btn-small proof-verify', href: verify, target: '_blank', rel: 'noopener',
+          'aria-label': `在线验证：${what} ${p.code || ''}（在新窗口打开）`,
+        }, '在线验证') : null));
+  }
+
+  function showProofs() {
+    proofList.replaceChildren(...proofs.map(proofItem));
+    proofEmpty.hidden = proofs.length > 0 || !proofError.hidden;
+    proofCount.textContent = proofError.hidden && proofs.length ? `共 ${proofs.length} 份` : '';
+  }
+
+  async function loadProofs() {
+    const t = ++proofTicket;
+    proofPanel.setAttribute('aria-busy', 'true');
+    try {
+      const data = (await api('/me/proofs')) || {};
+      if (t !== proofTicket) return;
+      proofs = data.items || [];
+      proofError.hidden = true;
+      showProofs();
+    } catch (e) {
+      if (t !== proofTicket) return;
+      if (e.status === 401) { toLogin(); return; }
+      const retry = h('button', { type: 'button', class: 'btn btn-small proof-retry' }, '重试');
+      retry.addEventListener('click', () => loadProofs());
+      proofError.replaceChildren(`学时证明列表加载失败：${e.message} `, retry);
+      proofError.hidden = false;
+      proofs = [];
+      showProofs();
+    } finally {
+      if (t === proofTicket) proofPanel.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async function issueProof(year, btn) {
+    const label = btn.textContent;
+    btn.disabled = true;
+    btn.textContent = '正在开具…';
+    btn.setAttribute('aria-busy', 'true');
+    try {
+      const known = new Set(proofs.map((p) => p.code));
+      const proof = await api('/me/proofs', { method: 'POST', body: { year: Number(year) } });
+      const again = proof && known.has(proof.code);
+      toast(again
+        ? `${year} 年度的学时情况没有变化，已下载原学时证明（编号 ${proof.code}）`
+        : `已开具 ${year} 年度学时证明${proof && proof.code ? `（编号 ${proof.code}）` : ''}，正在下载 PDF`, 'success', 6000);
+      await loadProofs();
+      download(proof);
+    } catch (e) {
+      if (e.status === 401) { toLogin(); return; }
+      toast(e.message || Portal.NETWORK_ERROR, 'error', 8000);
+    } finally {
+      if (document.contains(btn)) {
+        btn.disabled = false;
+        btn.textContent = label;
+        btn.removeAttribute('aria-busy');
+      }
+    }
+  }
 
   // ---- load ----
 
@@ -212,10 +342,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   }
 
-  reload.addEventListener('click', () => load());
+  reload.addEventListener('click', () => { load(); loadProofs(); });
 
   $('page-loading').hidden = true;
   $('page-body').hidden = false;
   $('main').removeAttribute('aria-busy');
   load({ first: true });
+  loadProofs();
 });

@@ -24,6 +24,7 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("ceportal.chromedriver", "/usr/bin/chromedriver");
 
     private final WebDriver driver;
+    private final Path downloads;
     private final WebDriverWait wait;
 
     public Browser(Path workDir) throws IOException {
@@ -44,10 +45,18 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--window-size=1280,800", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory(workDir, "profile"),
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost");
+        this.downloads = Files.createDirectories(workDir.resolve("downloads-" + System.nanoTime()));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         // a list the page draws again while a condition reads it: read it again
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    /** Where the browser saves downloads, without asking. */
+    public Path downloads() {
+        return downloads;
     }
 
     public WebDriver driver() {

@@ -1,6 +1,7 @@
 package org.ceportal.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +108,11 @@ public class ProvinceBench extends PortalTestBase {
         List<Double> listServer = new ArrayList<>();
         List<Double> detailServer = new ArrayList<>();
         int logins = 20;
+        List<Http> sessions = new ArrayList<>();
         for (int i = 0; i < logins; i++) {
             int person = random.nextInt(people);
             Http me = a.loginAs("professional", idNumber(person), PASSWORD);
+            sessions.add(me);
             for (int w = 0; w < 5; w++) { // warm-up
                 me.get("/api/me/completion");
             }
@@ -118,6 +121,35 @@ public class ProvinceBench extends PortalTestBase {
                 detail.add(timed(me, "/api/me/completion/" + (thisYear - random.nextInt(5)), detailServer));
             }
         }
+        // 学时证明: issue one for a year with approved hours, then draw its PDF a few times
+        List<Double> issueServer = new ArrayList<>();
+        List<Double> pdfServer = new ArrayList<>();
+        long pdfBytes = 0;
+        for (Http me : sessions) {
+            Integer year = null;
+            for (com.fasterxml.jackson.databind.JsonNode y : me.get("/api/me/completion").json().path("items")) {
+                if (y.path("approved").path("total").asDouble() > 0) {
+                    year = y.path("year").asInt();
+                    break;
+                }
+            }
+            if (year == null) {
+                continue;
+            }
+            Http.Answer issued = me.postWith("/api/me/proofs", "{\"year\":" + year + "}");
+            assertTrue(issued.body(), issued.status() == 201 || issued.status() == 200);
+            issueServer.add(issued.serverMillis());
+            String pdf = "/api/me/proofs/" + issued.json().path("code").asText() + ".pdf";
+            me.get(pdf); // warm-up
+            for (int k = 0; k < 5; k++) {
+                Http.Answer drawn = me.get(pdf);
+                assertEquals(200, drawn.status());
+                pdfServer.add(drawn.serverMillis());
+            }
+            pdfBytes = Math.max(pdfBytes, me.download(pdf).body().length);
+        }
+        Collections.sort(issueServer);
+        Collections.sort(pdfServer);
         Collections.sort(list);
         Collections.sort(detail);
         Collections.sort(listServer);
@@ -129,11 +161,15 @@ public class ProvinceBench extends PortalTestBase {
                         + "\"completion\":{\"requests\":%d,\"serverMedianMs\":%.2f,\"serverP99Ms\":%.2f,"
                         + "\"clientMedianMs\":%.2f,\"clientP99Ms\":%.2f,\"clientMaxMs\":%.2f},"
                         + "\"detail\":{\"requests\":%d,\"serverMedianMs\":%.2f,\"serverP99Ms\":%.2f,"
-                        + "\"clientMedianMs\":%.2f,\"clientP99Ms\":%.2f,\"clientMaxMs\":%.2f}}",
+                        + "\"clientMedianMs\":%.2f,\"clientP99Ms\":%.2f,\"clientMaxMs\":%.2f},"
+                        + "\"proof\":{\"issued\":%d,\"issueServerMedianMs\":%.2f,\"issueServerMaxMs\":%.2f,"
+                        + "\"pdfRequests\":%d,\"pdfServerMedianMs\":%.2f,\"pdfServerP99Ms\":%.2f,\"pdfMaxBytes\":%d}}",
                 Runtime.getRuntime().availableProcessors(), people, declarations, units.size(), fillSeconds, bytes,
                 list.size(), pctD(listServer, 50), pctD(listServer, 99), ms(pct(list, 50)), ms(pct(list, 99)),
                 ms(list.get(list.size() - 1)), detail.size(), pctD(detailServer, 50), pctD(detailServer, 99),
-                ms(pct(detail, 50)), ms(pct(detail, 99)), ms(detail.get(detail.size() - 1)));
+                ms(pct(detail, 50)), ms(pct(detail, 99)), ms(detail.get(detail.size() - 1)),
+                issueServer.size(), pctD(issueServer, 50), issueServer.isEmpty() ? 0 : issueServer.get(issueServer.size() - 1),
+                pdfServer.size(), pctD(pdfServer, 50), pctD(pdfServer, 99), pdfBytes);
         System.out.println("PROVINCE-BENCH " + json);
         String out = System.getProperty("bench.results");
         if (out != null && !out.isBlank()) {
@@ -300,6 +336,9 @@ public class ProvinceBench extends PortalTestBase {
     }
 
     private static double pctD(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }

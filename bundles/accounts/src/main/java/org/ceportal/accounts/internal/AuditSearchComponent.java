@@ -45,6 +45,8 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("declaration_withdraw", "撤销申报");
         ACTIONS.put("declaration_delete", "删除申报");
         ACTIONS.put("declaration_decision", "申报审核");
+        ACTIONS.put("declaration_revocation", "撤销审核");
+        ACTIONS.put("proof_issue", "开具学时证明");
         ACTIONS.put("attachment_upload", "上传附件");
         ACTIONS.put("attachment_download", "下载附件");
         ACTIONS.put("attachment_delete", "删除附件");
