@@ -65,6 +65,8 @@ final class PortalOptions {
             systemProperty("ceportal.version").value(System.getProperty("ceportal.version", "0.1.0-SNAPSHOT")),
             // TEST ONLY: a captcha service with a known answer
             CoreOptions.bundle(new File(System.getProperty("ceportal.testCaptcha")).toURI().toString()).start(),
+            // TEST ONLY: an SMTP server in the container for the 忘记密码 mail (MailResetChecks)
+            CoreOptions.bundle(new File(System.getProperty("ceportal.greenmail")).toURI().toString()).start(),
             CoreOptions.vmOptions(
                 "--add-reads=java.xml=java.logging",
                 "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",

@@ -46,6 +46,39 @@ public interface AccountMapper {
 
     int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
 
+    int claimUnknown(@Param("subject") String subject, @Param("now") Timestamp now);
+
+    int insertUnknown(@Param("subject") String subject, @Param("now") Timestamp now);
+
+    LoginFailureRow unknownFailure(@Param("subject") String subject);
+
+    int lockUnknown(@Param("subject") String subject, @Param("until") Timestamp until);
+
+    int deleteOldUnknown(@Param("before") Timestamp before, @Param("now") Timestamp now);
+
+    int insertResetCode(@Param("accountId") long accountId, @Param("codeHash") String codeHash, @Param("at") Timestamp at,
+            @Param("expiresAt") Timestamp expiresAt);
+
+    int resetCodesSince(@Param("accountId") long accountId, @Param("since") Timestamp since);
+
+    int voidResetCodes(@Param("accountId") long accountId, @Param("at") Timestamp at);
+
+    ResetCodeRow liveResetCode(@Param("accountId") long accountId, @Param("now") Timestamp now);
+
+    int failResetCode(@Param("id") long id);
+
+    int useResetCode(@Param("id") long id, @Param("at") Timestamp at);
+
+    int setTemporaryPassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+
+    int clearMustChangePassword(@Param("id") long id);
+
+    int deleteSessionsOf(@Param("accountId") long accountId);
+
+    int staffCount(@Param("pattern") String pattern);
+
+    java.util.List<AccountRow> staff(@Param("pattern") String pattern, @Param("offset") long offset, @Param("size") int size);
+
     // first ops account
 
     int countOps();

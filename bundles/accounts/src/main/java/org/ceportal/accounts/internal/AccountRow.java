@@ -16,4 +16,6 @@ public class AccountRow {
     public Timestamp lockedUntil;
     public int version;
     public Timestamp createdAt;
+    /** 1 while the password is a temporary one an admin set. */
+    public int mustChangePassword;
 }

@@ -94,6 +94,8 @@ public final class AccountsComponent {
     private final UnitRegistrations unitRegistrations;
     private final boolean secureCookie;
     private final FirstOpsSetup setup;
+    private final PasswordResets resets;
+    private final SelfResets selfResets;
 
     @Activate
     public AccountsComponent(Config config, BundleContext context, @Reference Database database,
@@ -113,6 +115,8 @@ public final class AccountsComponent {
         Credentials credentials = new Credentials(store, hasher, lockout, clock);
         this.registrations = new RegistrationService(store, directory, policy, hasher, credentials, clock);
         this.staff = new StaffAccounts(store, directory, policy, hasher, clock);
+        this.resets = new PasswordResets(store, hasher, directory, clock);
+        this.selfResets = new SelfResets(store, hasher, policy, clock);
         this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
                 Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock);
@@ -140,6 +144,14 @@ public final class AccountsComponent {
 
     Sessions sessions() {
         return sessions;
+    }
+
+    PasswordResets resets() {
+        return resets;
+    }
+
+    SelfResets selfResets() {
+        return selfResets;
     }
 
     UnitRegistrations unitRegistrations() {

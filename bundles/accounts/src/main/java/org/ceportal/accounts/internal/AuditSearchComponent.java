@@ -39,6 +39,8 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("login", "登录");
         ACTIONS.put("logout", "退出登录");
         ACTIONS.put("password_change", "修改密码");
+        ACTIONS.put("password_reset", "重置密码");
+        ACTIONS.put("password_reset_request", "申请找回密码");
         ACTIONS.put("declaration_create", "新建申报");
         ACTIONS.put("declaration_update", "修改申报");
         ACTIONS.put("declaration_submit", "提交申报");

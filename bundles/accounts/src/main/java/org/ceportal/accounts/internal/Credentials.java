@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.persistence.Store;
@@ -53,8 +54,15 @@ final class Credentials {
             }
         }
         if (a == null) {
-            hasher.dummyVerify(pw); // the same time as a wrong password of a real account
-            audit(now, null, action, subject(role, login), "bad_credentials", address);
+            // the same time, the same counting and the same lock-out as a wrong password of a real account
+            String subject = subject(role, login);
+            Optional<Instant> locked = claimUnknown(subject, now);
+            if (locked.isPresent()) {
+                audit(now, null, action, subject, "locked", address);
+                throw new ProblemException(429, "account_locked", LockoutPolicy.lockedMessage(now, locked.get()));
+            }
+            hasher.dummyVerify(pw);
+            audit(now, null, action, subject, "bad_credentials", address);
             throw badCredentials();
         }
         verify(a, pw, action, subject(role, login), address, now);
@@ -91,6 +99,45 @@ final class Credentials {
                     .ifPresent(d -> m.lockUntil(accountId, Timestamp.from(now.plus(d))));
             return Optional.<Instant>empty();
         });
+    }
+
+    /** {@link #claim} for a login without an account: its row is made first, in a transaction of its own. */
+    Optional<Instant> claimUnknown(String subject, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        LoginFailureRow existing;
+        try (SqlSession s = store.session()) {
+            existing = s.getMapper(AccountMapper.class).unknownFailure(subject);
+        }
+        if (existing == null) {
+            try {
+                store.inTransaction(s -> s.getMapper(AccountMapper.class).insertUnknown(subject, at));
+                lockIfDue(subject, 1, now);
+                return Optional.empty();
+            } catch (PersistenceException e) {
+                // a parallel attempt on the same login made the row first: count this one on it
+            }
+        }
+        return store.inTransaction(s -> {
+            AccountMapper m = s.getMapper(AccountMapper.class);
+            if (m.claimUnknown(subject, at) == 0) {
+                LoginFailureRow row = m.unknownFailure(subject);
+                return Optional.of(row == null || row.lockedUntil == null ? now.plusSeconds(1) : row.lockedUntil.toInstant());
+            }
+            lockout.lockAfter(m.unknownFailure(subject).failedLogins)
+                    .ifPresent(d -> m.lockUnknown(subject, Timestamp.from(now.plus(d))));
+            return Optional.<Instant>empty();
+        });
+    }
+
+    private void lockIfDue(String subject, int failures, Instant now) {
+        lockout.lockAfter(failures).ifPresent(d -> store.inTransaction(
+                s -> s.getMapper(AccountMapper.class).lockUnknown(subject, Timestamp.from(now.plus(d)))));
+    }
+
+    /** Forgets failures of logins without an account that are a day old and not locked. */
+    int purgeUnknown(Instant now) {
+        return store.inTransaction(s -> s.getMapper(AccountMapper.class)
+                .deleteOldUnknown(Timestamp.from(now.minus(java.time.Duration.ofDays(1))), Timestamp.from(now)));
     }
 
     void audit(Instant at, Long actor, String action, String subject, String outcome, String address) {

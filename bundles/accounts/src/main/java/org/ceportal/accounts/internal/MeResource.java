@@ -45,7 +45,7 @@ public final class MeResource {
 
     /** Who is logged in: {@code GET /api/me}. */
     public record Me(long accountId, String login, String name, String role, String roleName, Long unitId,
-                     String unitName, String csrfToken, String sessionExpiresAt) {
+                     String unitName, String csrfToken, String sessionExpiresAt, boolean mustChangePassword) {
     }
 
     /** Body of {@code PUT /me/password}. */
@@ -61,7 +61,7 @@ public final class MeResource {
         Me body = new Me(caller.accountId(), session.login(), caller.name(), caller.role().name(), caller.role().label(),
                 caller.unitId(),
                 caller.unitId() == null ? null : directory.unit(caller.unitId()).map(u -> u.name).orElse(null),
-                session.csrfToken(), session.expiresAt().toString());
+                session.csrfToken(), session.expiresAt().toString(), session.mustChangePassword());
         return Response.ok(body).cacheControl(SessionResource.noStore()).build();
     }
 

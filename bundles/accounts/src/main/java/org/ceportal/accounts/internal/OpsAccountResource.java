@@ -4,14 +4,19 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.ceportal.platform.api.Page;
+import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
 import org.ceportal.platform.security.Caller;
@@ -31,10 +36,29 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class OpsAccountResource {
     private final StaffAccounts staff;
+    private final PasswordResets resets;
 
     @Activate
     public OpsAccountResource(@Reference AccountsComponent accounts) {
         this.staff = accounts.staff();
+        this.resets = accounts.resets();
+    }
+
+    /** 账号管理: unit admins and ops, searched by login or name. */
+    @GET
+    public Page<PasswordResets.Staff> list(@Context ContainerRequestContext request, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Access.require(request, Role.OPS);
+        return resets.staff(q, PageRequest.parse(page, size, 20, 100));
+    }
+
+    /** A temporary password for a staff account, shown once. */
+    @POST
+    @Path("{id}/password-reset")
+    public Response resetPassword(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        PasswordResets.Reset r = resets.ofStaff(Access.require(request, Role.OPS),
+                UnitPasswordResetResource.parse(id, "account_not_found", "未找到该账号"), Access.clientAddress(request));
+        return Response.ok(r).cacheControl(SessionResource.noStore()).build();
     }
 
     /** Body of {@code POST /ops/accounts}. */

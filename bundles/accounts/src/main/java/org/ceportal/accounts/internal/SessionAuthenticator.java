@@ -67,7 +67,20 @@ public final class SessionAuthenticator implements Authenticator {
             return Optional.empty();
         }
         request.setProperty(SESSION_PROPERTY, session);
+        if (session.mustChangePassword() && !allowedWithTemporaryPassword(request)) {
+            request.setProperty(Access.PASSWORD_CHANGE_PROPERTY, Boolean.TRUE);
+            return Optional.empty();
+        }
         return Optional.of(session.caller());
+    }
+
+    /** With a temporary password only who am I, 修改密码 and logout work. */
+    private static boolean allowedWithTemporaryPassword(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        return ("GET".equals(method) && "me".equals(p)) || ("PUT".equals(method) && "me/password".equals(p))
+                || ("DELETE".equals(method) && "sessions/current".equals(p));
     }
 
     private static boolean sameToken(String given, String expected) {

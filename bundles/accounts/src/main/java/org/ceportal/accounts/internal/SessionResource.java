@@ -41,8 +41,8 @@ public final class SessionResource {
         this.captchas = captchas;
     }
 
-    /** The answer to a login. */
-    record LoggedIn(String name, String role, String csrfToken, String expiresAt) {
+    /** The answer to a login; {@code mustChangePassword} after an admin's reset: only 修改密码 works until then. */
+    record LoggedIn(String name, String role, String csrfToken, String expiresAt, boolean mustChangePassword) {
     }
 
     @POST
@@ -50,7 +50,8 @@ public final class SessionResource {
     public Response login(@Context HttpServletRequest http, Sessions.LoginRequest request) {
         String address = throttle.acquire(http, "login");
         Sessions.NewSession s = accounts.sessions().login(request, address, captchas::verify);
-        LoggedIn body = new LoggedIn(s.caller().name(), s.caller().role().name(), s.csrfToken(), s.expiresAt().toString());
+        LoggedIn body = new LoggedIn(s.caller().name(), s.caller().role().name(), s.csrfToken(), s.expiresAt().toString(),
+                s.mustChangePassword());
         int maxAge = (int) accounts.sessions().absoluteTimeout().getSeconds();
         return Response.ok(body).cookie(cookie(http, s.token(), maxAge)).cacheControl(noStore()).build();
     }

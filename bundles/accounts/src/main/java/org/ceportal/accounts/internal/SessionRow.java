@@ -16,4 +16,5 @@ public class SessionRow {
     public String login;
     public Long unitId;
     public String state;
+    public int mustChangePassword;
 }

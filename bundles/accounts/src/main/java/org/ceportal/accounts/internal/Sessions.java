@@ -74,11 +74,12 @@ final class Sessions {
     }
 
     /** A session just created: the token goes into the cookie and is never stored. */
-    record NewSession(String token, String csrfToken, Caller caller, Instant expiresAt) {
+    record NewSession(String token, String csrfToken, Caller caller, Instant expiresAt, boolean mustChangePassword) {
     }
 
     /** A live session found from its cookie. */
-    record Current(String tokenHash, String csrfToken, Caller caller, String login, Instant expiresAt) {
+    record Current(String tokenHash, String csrfToken, Caller caller, String login, Instant expiresAt,
+                   boolean mustChangePassword) {
     }
 
     /**
@@ -148,7 +149,7 @@ final class Sessions {
             return null;
         });
         purgeNowAndThen(now);
-        return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId), expires);
+        return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId), expires, a.mustChangePassword != 0);
     }
 
     /** The live session of a cookie token, renewing its idle timer; expired sessions are deleted. */
@@ -181,7 +182,8 @@ final class Sessions {
             });
         }
         Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId);
-        return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant()));
+        return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant(),
+                row.mustChangePassword != 0));
     }
 
     /** Ends a session on the server (logout). */
@@ -247,6 +249,7 @@ final class Sessions {
         store.inTransaction(s -> {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.updatePassword(id, hash);
+            m.clearMustChangePassword(id);
             int ended = m.deleteOtherSessions(id, session.tokenHash());
             m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", Credentials.clip(address));
             LOG.info("Account {} changed its password; {} other session(s) ended", id, ended);
@@ -260,7 +263,7 @@ final class Sessions {
         return store.inTransaction(s -> {
             int n = s.getMapper(AccountMapper.class).deleteExpiredSessions(Timestamp.from(now), Timestamp.from(now.minus(idle)));
             return n;
-        });
+        }) + credentials.purgeUnknown(now);
     }
 
     /** At most every ten minutes, a login also clears out expired sessions. */

@@ -137,6 +137,23 @@ public class SessionsTest {
     }
 
     @Test
+    public void aLoginWithoutAnAccountLocksExactlyLikeOneWith() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("bad_credentials", refused(login("unit_admin", "ly-admin", "guess-" + i), RIGHT_CAPTCHA).code());
+            assertEquals("bad_credentials", refused(login("unit_admin", "no-such-admin", "guess-" + i), RIGHT_CAPTCHA).code());
+        }
+        ProblemException real = refused(login("unit_admin", "ly-admin", "guess-3"), RIGHT_CAPTCHA);
+        ProblemException unknown = refused(login("unit_admin", "no-such-admin", "guess-3"), RIGHT_CAPTCHA);
+        assertEquals(429, unknown.status());
+        assertEquals(real.code(), unknown.code());
+        assertEquals(real.getMessage(), unknown.getMessage());
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals("bad_credentials", refused(login("unit_admin", "no-such-admin", "guess-4"), RIGHT_CAPTCHA).code());
+        assertEquals("密码错误次数过多，账户已暂时锁定，请2分钟后再试",
+                refused(login("unit_admin", "no-such-admin", "guess-5"), RIGHT_CAPTCHA).getMessage());
+    }
+
+    @Test
     public void repeatedWrongPasswordsLockTheAccountForAGrowingTime() {
         for (int i = 0; i < 3; i++) {
             assertEquals("bad_credentials", refused(login("unit_admin", "ly-admin", "guess-" + i), RIGHT_CAPTCHA).code());

@@ -26,6 +26,18 @@ public final class Access {
      */
     public static final String CLIENT_ADDRESS_PROPERTY = "org.ceportal.client-address";
 
+    /**
+     * Request property an {@link Authenticator} sets (to any value) when the caller logged in
+     * with a temporary password an admin set and this call is not one that changes it: the
+     * caller is then anonymous and {@link #require} answers 403 {@code password_change_required}.
+     *
+     * @since 1.4
+     */
+    public static final String PASSWORD_CHANGE_PROPERTY = "org.ceportal.password-change-required";
+
+    /** The message a page shows while the caller must still replace a temporary password. */
+    public static final String PASSWORD_CHANGE_MESSAGE = "您正在使用临时密码，请先修改密码";
+
     /** The message a page shows when its CSRF token is missing or stale. */
     public static final String CSRF_FAILED_MESSAGE = "页面已过期，请刷新页面后重试";
 
@@ -47,13 +59,16 @@ public final class Access {
     /**
      * The caller, who must hold one of the roles.
      *
-     * @throws ProblemException 401 when not logged in, 403 when the role is wrong or the
-     *         CSRF check failed
+     * @throws ProblemException 401 when not logged in, 403 when the role is wrong, the
+     *         CSRF check failed or a temporary password must be changed first
      */
     public static Caller require(ContainerRequestContext request, Role... roles) {
         Optional<Caller> found = caller(request);
         if (found.isEmpty() && request.getProperty(CSRF_FAILED_PROPERTY) != null) {
             throw new ProblemException(403, "csrf_failed", CSRF_FAILED_MESSAGE);
+        }
+        if (found.isEmpty() && request.getProperty(PASSWORD_CHANGE_PROPERTY) != null) {
+            throw new ProblemException(403, "password_change_required", PASSWORD_CHANGE_MESSAGE);
         }
         Caller caller = found.orElseThrow(ProblemException::unauthorized);
         for (Role r : roles) {
