@@ -256,8 +256,8 @@ public class AccountSafetyChecks extends PortalTestBase {
         long file = me.upload("/api/attachments", "a.pdf", "application/pdf", Samples.pdf("audit")).json().path("id").asLong();
         Http.Answer draft = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":"
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + ",\"category\":\"PROFESSIONAL\","
-                + "\"values\":{\"courseName\":\"审计课程\",\"organiser\":\"洛阳市教育局\",\"period\":{\"from\":\"2026-07-06\","
-                + "\"to\":\"2026-07-06\"},\"measure\":\"days\",\"amount\":1},\"attachmentIds\":[" + file + "]}");
+                + "\"values\":{\"courseName\":\"审计课程\",\"organiser\":\"洛阳市教育局\",\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\","
+                + "\"to\":\"" + Dates.YEAR + "-07-06\"},\"measure\":\"days\",\"amount\":1},\"attachmentIds\":[" + file + "]}");
         assertEquals(draft.body(), 201, draft.status());
         long id = draft.json().path("id").asLong();
         assertEquals(204, me.delete("/api/declarations/" + id).status());

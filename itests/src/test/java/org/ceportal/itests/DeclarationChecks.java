@@ -36,14 +36,31 @@ public class DeclarationChecks extends PortalTestBase {
         assertTrue(training.path("fields").size() >= 4);
         JsonNode e = http.post("/api/learning-forms/training/evaluation", "application/json",
                 "{\"values\":{\"courseName\":\"信息技术与课堂教学融合\",\"organiser\":\"洛阳市教育局\","
-                        + "\"period\":{\"from\":\"2026-07-06\",\"to\":\"2026-07-08\"},\"measure\":\"days\",\"amount\":3}}").json();
+                        + "\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\",\"to\":\"" + Dates.YEAR + "-07-08\"},\"measure\":\"days\",\"amount\":3}}").json();
         assertTrue(e.toString(), e.path("valid").asBoolean());
         assertEquals(24, e.path("proposedHours").asInt());
         JsonNode bad = http.post("/api/learning-forms/training/evaluation", "application/json",
-                "{\"values\":{\"period\":{\"from\":\"2026-07-06\",\"to\":\"2026-07-08\"},\"measure\":\"days\",\"amount\":5}}").json();
+                "{\"values\":{\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\",\"to\":\"" + Dates.YEAR + "-07-08\"},\"measure\":\"days\",\"amount\":5}}").json();
         assertTrue(!bad.path("valid").asBoolean());
         assertTrue(bad.toString(), bad.path("errors").size() >= 2);
         assertProblem(http.get("/api/learning-forms/no-such-form"), 404, "form_not_found");
+        assertEquals("period", training.path("yearField").asText());
+    }
+
+    @Test
+    public void hoursCountOnlyInTheYearOfTheActivity() throws Exception {
+        Http me = professional("41030219870505111", "年度甲");
+        String lastYear = "{\"courseName\":\"去年的培训\",\"organiser\":\"洛阳市教育局\",\"period\":{\"from\":\""
+                + (Dates.YEAR - 2) + "-03-01\",\"to\":\"" + (Dates.YEAR - 2) + "-03-03\"},\"measure\":\"days\",\"amount\":3}";
+        JsonNode refused = assertProblem(me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + Dates.YEAR
+                + ",\"category\":\"PROFESSIONAL\",\"values\":" + lastYear + "}"), 400, "validation_failed");
+        assertTrue(refused.toString(), refused.toString().contains("\"field\":\"year\"")
+                && refused.toString().contains("只能计入 " + (Dates.YEAR - 2) + " 年度"));
+        String nextYear = lastYear.replace(String.valueOf(Dates.YEAR - 2), String.valueOf(Dates.YEAR + 1));
+        assertProblem(me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + Dates.YEAR
+                + ",\"category\":\"PROFESSIONAL\",\"values\":" + nextYear + "}"), 400, "validation_failed");
+        assertEquals(201, me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + Dates.YEAR
+                + ",\"category\":\"PROFESSIONAL\",\"values\":" + trainingValues(2) + "}").status());
     }
 
     private Http professional(String idBody, String name) throws Exception {
@@ -53,7 +70,7 @@ public class DeclarationChecks extends PortalTestBase {
 
     private static String trainingValues(int days) {
         return "{\"courseName\":\"信息技术与课堂教学融合\",\"organiser\":\"洛阳市教育局\","
-                + "\"period\":{\"from\":\"2026-07-06\",\"to\":\"2026-07-10\"},\"measure\":\"days\",\"amount\":" + days + "}";
+                + "\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\",\"to\":\"" + Dates.YEAR + "-07-10\"},\"measure\":\"days\",\"amount\":" + days + "}";
     }
 
     @Test
@@ -172,7 +189,7 @@ public class DeclarationChecks extends PortalTestBase {
             values.append(values.length() > 1 ? "," : "").append('"').append(key).append("\":");
             switch (type) {
                 case "choice" -> values.append('"').append(f.path("options").get(0).path("value").asText()).append('"');
-                case "date" -> values.append("\"2026-05-20\"");
+                case "date" -> values.append("\"" + Dates.YEAR + "-05-20\"");
                 case "number", "year" -> values.append(f.path("min").isMissingNode() || f.path("min").isNull() ? "1" : f.path("min").asText());
                 default -> values.append("\"全省中小学教师信息化教学能力大赛\"");
             }

@@ -72,7 +72,7 @@ public class HotDeployBench {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         String draft = "{\"formId\":\"training\",\"year\":" + year + ",\"category\":\"PROFESSIONAL\",\"values\":{"
                 + "\"courseName\":\"信息技术与课堂教学融合\",\"organiser\":\"洛阳市教育局\","
-                + "\"period\":{\"from\":\"2026-07-06\",\"to\":\"2026-07-08\"},\"measure\":\"days\",\"amount\":3}}";
+                + "\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\",\"to\":\"" + Dates.YEAR + "-07-08\"},\"measure\":\"days\",\"amount\":3}}";
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();

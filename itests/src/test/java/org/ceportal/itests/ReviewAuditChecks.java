@@ -31,7 +31,7 @@ public class ReviewAuditChecks extends ReviewTestBase {
         // the same course again, with the first one's certificate inside a ZIP
         Http.Answer again = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + YEAR
                 + ",\"category\":\"PROFESSIONAL\",\"values\":{\"courseName\":\"课堂教学融合 2\",\"organiser\":\"洛阳市教育局\","
-                + "\"period\":{\"from\":\"2026-07-08\",\"to\":\"2026-07-09\"},\"measure\":\"days\",\"amount\":2},"
+                + "\"period\":{\"from\":\"" + Dates.YEAR + "-07-08\",\"to\":\"" + Dates.YEAR + "-07-09\"},\"measure\":\"days\",\"amount\":2},"
                 + "\"attachmentIds\":[" + up.json().path("id").asLong() + "],\"submit\":true}");
         assertEquals(again.body(), 201, again.status());
         long second = again.json().path("id").asLong();

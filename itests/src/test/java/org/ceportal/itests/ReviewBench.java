@@ -66,7 +66,7 @@ public class ReviewBench extends PortalTestBase {
                 assertEquals(up.body(), 201, up.status());
                 Http.Answer d = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + year
                         + ",\"category\":\"PROFESSIONAL\",\"values\":{\"courseName\":\"校本研修 " + i + "\",\"organiser\":\"洛阳市教育局\","
-                        + "\"period\":{\"from\":\"2026-03-02\",\"to\":\"2026-03-02\"},\"measure\":\"days\",\"amount\":1},"
+                        + "\"period\":{\"from\":\"" + Dates.YEAR + "-03-02\",\"to\":\"" + Dates.YEAR + "-03-02\"},\"measure\":\"days\",\"amount\":1},"
                         + "\"attachmentIds\":[" + up.json().path("id").asLong() + "],\"submit\":true}");
                 assertEquals(d.body(), 201, d.status());
             }

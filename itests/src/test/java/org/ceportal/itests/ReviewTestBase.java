@@ -28,7 +28,7 @@ public abstract class ReviewTestBase extends PortalTestBase {
         assertEquals(up.body(), 201, up.status());
         Http.Answer d = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + YEAR
                 + ",\"category\":\"PROFESSIONAL\",\"values\":{\"courseName\":\"课堂教学融合 " + days + "\",\"organiser\":\"洛阳市教育局\","
-                + "\"period\":{\"from\":\"2026-07-06\",\"to\":\"2026-07-10\"},\"measure\":\"days\",\"amount\":" + days
+                + "\"period\":{\"from\":\"" + Dates.YEAR + "-07-06\",\"to\":\"" + Dates.YEAR + "-07-10\"},\"measure\":\"days\",\"amount\":" + days
                 + "},\"attachmentIds\":[" + up.json().path("id").asLong() + "],\"submit\":true}");
         assertEquals(d.body(), 201, d.status());
         return d.json().path("id").asLong();

@@ -131,6 +131,9 @@ final class DeclarationChecks {
             if (c.claimed != null && c.claimed.signum() <= 0) {
                 errors.add(new FieldError("claimedHours", "按所填内容核算为 0 " + d.kind().unit() + "，无需申报"));
             }
+            if (r.year != null) {
+                yearMismatch(d, values, r.year).ifPresent(errors::add);
+            }
         }
         c.valuesJson = JsonText.write(values);
         if (c.valuesJson.length() > MAX_JSON) {
@@ -141,6 +144,48 @@ final class DeclarationChecks {
         }
         c.title = titleOf(d, values);
         return c;
+    }
+
+    /**
+     * Hours count only in their own year: when the form names the field whose date decides
+     * it, a 计入年度 that differs is refused on the year field.
+     */
+    static java.util.Optional<FieldError> yearMismatch(FormDescription d, Map<String, Object> values, int year) {
+        if (d.yearField() == null) {
+            return java.util.Optional.empty();
+        }
+        org.ceportal.learningform.api.Field f = d.field(d.yearField()).orElse(null);
+        org.ceportal.learningform.api.FieldValues v = org.ceportal.learningform.api.FieldValues.check(d, values);
+        if (f == null || !v.has(f.key())) {
+            return java.util.Optional.empty();
+        }
+        Integer activity;
+        String when;
+        switch (f.type()) {
+            case DATE -> {
+                java.time.LocalDate date = v.date(f.key());
+                activity = date == null ? null : date.getYear();
+                when = "在";
+            }
+            case DATE_RANGE -> {
+                java.time.LocalDate to = v.dateTo(f.key());
+                activity = to == null ? null : to.getYear();
+                when = "结束于";
+            }
+            case YEAR -> {
+                activity = v.integer(f.key());
+                when = "为";
+            }
+            default -> {
+                activity = null;
+                when = null;
+            }
+        }
+        if (activity == null || activity == year) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FieldError("year", "「" + f.label() + "」" + when + " " + activity + " 年，"
+                + d.kind().unit() + "只能计入 " + activity + " 年度"));
     }
 
     /**

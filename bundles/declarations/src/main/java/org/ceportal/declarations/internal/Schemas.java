@@ -33,8 +33,11 @@ final class Schemas {
                      Integer maxLength, String pattern, String help, List<OptionView> options) {
     }
 
-    /** A form with its fields: the answer of {@code GET /learning-forms/{id}} and every declaration's snapshot. */
-    record FormSchema(@JsonUnwrapped FormSummary summary, List<FieldView> fields) {
+    /**
+     * A form with its fields: the answer of {@code GET /learning-forms/{id}} and every declaration's snapshot;
+     * {@code yearField} the field whose date decides the 计入年度, or null.
+     */
+    record FormSchema(@JsonUnwrapped FormSummary summary, List<FieldView> fields, String yearField) {
     }
 
     static FormSummary summary(FormDescription d) {
@@ -50,7 +53,7 @@ final class Schemas {
             fields.add(new FieldView(f.key(), f.label(), f.type().name().toLowerCase(Locale.ROOT), f.required(), f.min(),
                     f.max(), f.maxLength(), f.pattern(), f.help(), options));
         }
-        return new FormSchema(summary(d), fields);
+        return new FormSchema(summary(d), fields, d.yearField());
     }
 
     static String categoryName(String category) {

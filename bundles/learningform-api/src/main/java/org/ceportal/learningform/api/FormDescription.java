@@ -25,9 +25,13 @@ import java.util.regex.Pattern;
  * @param maxPerYear the most all declarations of this form can earn towards one year
  *                   (the portal enforces it across declarations), or null for no such
  *                   limit; positive, at most two decimals
+ * @param yearField  the key of the field whose date decides the year the hours count in
+ *                   (a DATE field: its year; a DATE_RANGE field: the year it ends; a YEAR
+ *                   field: its value), or null when no field does; the portal refuses a
+ *                   计入年度 that differs from it. Since 1.1.
  */
 public record FormDescription(String id, String version, String name, DeclarationKind kind, SubjectCategory category,
-        String help, List<Field> fields, BigDecimal maxPerItem, BigDecimal maxPerYear) {
+        String help, List<Field> fields, BigDecimal maxPerItem, BigDecimal maxPerYear, String yearField) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern VERSION = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
@@ -71,6 +75,30 @@ public record FormDescription(String id, String version, String name, Declaratio
         if (maxPerYear != null) {
             requirePositiveAmount(id, "maxPerYear", maxPerYear);
         }
+        if (yearField != null) {
+            String key = yearField;
+            Field f = fields.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("yearField of form " + id + " names no field: " + key));
+            if (f.type() != FieldType.DATE && f.type() != FieldType.DATE_RANGE && f.type() != FieldType.YEAR) {
+                throw new IllegalArgumentException("yearField of form " + id + " must be a date, date range or year field: "
+                        + key);
+            }
+        }
+    }
+
+    /** A description without a field that decides the year (as in 1.0). */
+    public FormDescription(String id, String version, String name, DeclarationKind kind, SubjectCategory category,
+            String help, List<Field> fields, BigDecimal maxPerItem, BigDecimal maxPerYear) {
+        this(id, version, name, kind, category, help, fields, maxPerItem, maxPerYear, null);
+    }
+
+    /**
+     * The same description with {@code key} as the field whose date decides the year.
+     *
+     * @since 1.1
+     */
+    public FormDescription withYearField(String key) {
+        return new FormDescription(id, version, name, kind, category, help, fields, maxPerItem, maxPerYear, key);
     }
 
     private static void requirePositiveAmount(String id, String name, BigDecimal amount) {

@@ -118,7 +118,7 @@ public final class SkillsCompetitionForm implements LearningForm {
                         Field.choice("result", "比赛成绩", RESULTS).required().build(),
                         Field.date("date", "比赛日期").required().build(),
                         Field.text("certificateNo", "证书编号").maxLength(50).build()),
-                BigDecimal.valueOf(c.maxPerItem()), c.maxPerYear() == 0 ? null : BigDecimal.valueOf(c.maxPerYear()));
+                BigDecimal.valueOf(c.maxPerItem()), c.maxPerYear() == 0 ? null : BigDecimal.valueOf(c.maxPerYear())).withYearField("date");
     }
 
     private static Map<String, BigDecimal> row(int first, int second, int third, int entry) {

@@ -70,7 +70,8 @@ public class SkillsCompetitionFormTest {
         assertEquals(BigDecimal.valueOf(40), d.maxPerItem());
         assertNull(d.maxPerYear());
         assertEquals(d, new FormDescription(d.id(), d.version(), d.name(), d.kind(), d.category(), d.help(), d.fields(),
-                d.maxPerItem(), d.maxPerYear()));
+                d.maxPerItem(), d.maxPerYear(), d.yearField()));
+        assertEquals("the competition's date decides the year", "date", d.yearField());
         assertTrue(d.help().contains("国家级 40/30/20/8"));
         assertTrue(d == form.description());
     }

@@ -93,7 +93,7 @@ public final class AwardForm extends BuiltinForm {
                         Field.text("certificateNo", "证书编号").maxLength(50).build(),
                         Field.number("rank", "本人排名").required().min(1).max(99)
                                 .help("本人在获奖人员中的排名").build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("awardedOn");
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class BaseStudyForm extends BuiltinForm {
                         Field.number("hours", "基地认定学时").required().min(new BigDecimal("0.5")).max(1000)
                                 .help("按基地出具的学时证明填写").build(),
                         Field.text("certificateNo", "学时证明编号").maxLength(50).build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class BookForm extends BuiltinForm {
                                 .help("以版权页所载字数为准，单位为万字").build(),
                         Field.number("rank", "作者排名").required().min(1).max(99)
                                 .help("本人在作者中的排名，第一作者为 1").build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("publishedOn");
     }
 
     @Override

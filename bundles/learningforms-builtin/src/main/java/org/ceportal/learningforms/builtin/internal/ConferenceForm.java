@@ -104,7 +104,7 @@ public final class ConferenceForm extends BuiltinForm {
                                 .required().build(),
                         Field.text("paperTitle", "交流论文题目").maxLength(200)
                                 .help("在会上宣读或交流论文时填写").build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class PatentForm extends BuiltinForm {
                         Field.date("grantedOn", "授权公告日").required().build(),
                         Field.number("rank", "发明人排名").required().min(1).max(99)
                                 .help("本人在发明人（设计人）中的排名，第一发明人为 1").build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("grantedOn");
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class QualificationExamForm extends BuiltinForm {
                         Field.date("passDate", "合格日期").required()
                                 .help("以成绩合格通知或资格证书签发日期为准").build(),
                         Field.text("issuer", "发证机关").maxLength(100).build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("passDate");
     }
 
     @Override

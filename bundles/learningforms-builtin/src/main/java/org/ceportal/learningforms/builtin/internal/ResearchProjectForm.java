@@ -111,7 +111,7 @@ public final class ResearchProjectForm extends BuiltinForm {
                         Field.number("rank", "本人排名").required().min(1).max(99)
                                 .help("在课题组成员中的排名，主持人为第 1 名").build(),
                         Field.dateRange("period", "研究起止日期").required().build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

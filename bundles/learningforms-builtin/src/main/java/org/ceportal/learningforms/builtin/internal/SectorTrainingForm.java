@@ -64,7 +64,7 @@ public final class SectorTrainingForm extends BuiltinForm {
                                 .help("可填半天，如 2.5").build(),
                         Field.text("place", "培训地点").maxLength(100).build(),
                         Field.text("certificateNo", "培训证书编号").maxLength(50).build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class ServiceAssignmentForm extends BuiltinForm {
                         Field.text("dispatchedBy", "派出单位").required().maxLength(100).build(),
                         Field.text("documentNo", "派遣文件文号").maxLength(50).build(),
                         Field.dateRange("period", "服务起止日期").required().build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

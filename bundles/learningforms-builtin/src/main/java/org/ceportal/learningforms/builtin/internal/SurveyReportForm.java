@@ -77,7 +77,7 @@ public final class SurveyReportForm extends BuiltinForm {
                         Field.text("endorsedBy", "批示领导及职务").required().maxLength(100).build(),
                         Field.date("endorsedOn", "批示日期").required().build(),
                         Field.longText("summary", "批示内容摘要").maxLength(1000).build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("endorsedOn");
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class TrainingForm extends BuiltinForm {
                         Field.number("amount", "培训量").required().min(new BigDecimal("0.5")).max(100000)
                                 .help("按所选计量方式填写天数、学时数或分钟数（分钟数为整数）").build(),
                         Field.text("certificateNo", "结业证书编号").maxLength(50).build()),
-                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear()));
+                Figures.positive("maxPerItem", c.maxPerItem()), Figures.maxPerYear(c.maxPerYear())).withYearField("period");
     }
 
     @Override

@@ -83,7 +83,7 @@ final class FormAssert {
                         f.pattern(), f.help(), f.options()))
                 .toList();
         FormDescription copy = new FormDescription(d.id(), d.version(), d.name(), d.kind(), d.category(), d.help(),
-                fields, d.maxPerItem(), d.maxPerYear());
+                fields, d.maxPerItem(), d.maxPerYear(), d.yearField());
         assertEquals(d, copy);
         assertEquals(BuiltinForm.VERSION, d.version());
         assertTrue("a form has help text", d.help() != null && !d.help().isBlank());

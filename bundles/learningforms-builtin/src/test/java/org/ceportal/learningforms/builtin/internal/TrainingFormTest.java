@@ -31,6 +31,7 @@ public class TrainingFormTest {
         assertEquals(SubjectCategory.CHOICE, form.description().category());
         assertEquals(BigDecimal.valueOf(90), form.description().maxPerItem());
         assertNull(form.description().maxPerYear());
+        assertEquals("the course's dates decide the year its hours count in", "period", form.description().yearField());
     }
 
     @Test
