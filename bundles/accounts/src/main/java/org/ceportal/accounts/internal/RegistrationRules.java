@@ -18,6 +18,7 @@ final class RegistrationRules {
     static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9\\-]{1,63}(\\.[A-Za-z0-9\\-]{1,63})*\\.[A-Za-z]{2,24}");
     static final Pattern NAME = Pattern.compile("[\\p{IsHan}·A-Za-z ]{2,30}");
+    private static final Pattern NAME_CHARACTERS = Pattern.compile("[\\p{IsHan}·A-Za-z ]+");
 
     private final DirectoryService directory;
     private final PasswordPolicy passwords;
@@ -53,8 +54,14 @@ final class RegistrationRules {
         } else if (!unit.get().regionCode.equals(regionCode)) {
             errors.add(new FieldError("unitId", "所选单位不属于所选区域"));
         }
-        if (strip(r.name).length() > 60 || !NAME.matcher(strip(r.name)).matches()) {
-            errors.add(new FieldError("name", "请输入真实姓名（2到30个字）"));
+        String name = strip(r.name);
+        int length = name.codePointCount(0, name.length());
+        if (name.isEmpty()) {
+            errors.add(new FieldError("name", "请输入真实姓名"));
+        } else if (!NAME_CHARACTERS.matcher(name).matches()) {
+            errors.add(new FieldError("name", "姓名只能包含汉字、英文字母、间隔号「·」和空格，请删除其他字符（如表情、数字、符号）"));
+        } else if (length < 2 || length > 30 || !NAME.matcher(name).matches()) {
+            errors.add(new FieldError("name", "姓名应为 2 到 30 个字，现在是 " + length + " 个字"));
         } else {
             Texts.problem("name", "姓名", strip(r.name), 50, false).ifPresent(errors::add);
         }

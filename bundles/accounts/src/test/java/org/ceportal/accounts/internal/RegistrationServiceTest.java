@@ -220,6 +220,18 @@ public class RegistrationServiceTest {
     }
 
     @Test
+    public void aNameErrorSaysWhatIsWrongWithIt() {
+        RegistrationRequest emoji = valid();
+        emoji.name = "王芳😀";
+        assertEquals("姓名只能包含汉字、英文字母、间隔号「·」和空格，请删除其他字符（如表情、数字、符号）",
+                problem(400, () -> registrations.register(emoji, null, OK)).errors().get(0).message());
+        RegistrationRequest one = valid();
+        one.name = "芳";
+        assertEquals("姓名应为 2 到 30 个字，现在是 1 个字",
+                problem(400, () -> registrations.register(one, null, OK)).errors().get(0).message());
+    }
+
+    @Test
     public void textIsCheckedTheWayTheDatabaseStoresIt() {
         String extB = new String(Character.toChars(0x20000)); // 𠀀: one character, two UTF-16 units
         RegistrationRequest rare = valid();

@@ -55,6 +55,14 @@ public final class AttachmentResource {
         this.attachments = attachments;
     }
 
+    /** The limits of an upload, for the page to say them and to check a file before sending it (public). */
+    @GET
+    @Path("limits")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AttachmentServiceImpl.UploadLimits limits() {
+        return attachments.uploadLimits();
+    }
+
     /** No {@code @Consumes}: a wrong content type gets our own 400, not JAX-RS's JSON-worded 415. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)

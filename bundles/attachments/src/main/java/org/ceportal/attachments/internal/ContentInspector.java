@@ -194,11 +194,12 @@ final class ContentInspector {
                 return 0;
             }
             MediaType type = detect(in);
-            if (archive(type)) {
-                throw Refusals.nestedArchive();
+            String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+            if (archive(type) && !Refusals.isOfficeDocument(name)) {
+                throw Refusals.nestedArchive(name);
             }
-            if (scan(type) == null && !macMetadata(e.getName(), type)) {
-                throw Refusals.zipContent();
+            if (archive(type) || scan(type) == null && !macMetadata(e.getName(), type)) {
+                throw Refusals.zipContent(name); // a Word or Excel file is a ZIP inside, but not an archive to the person
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }

@@ -38,12 +38,29 @@ final class Refusals {
         return file(415, "unsupported_type", TYPES);
     }
 
-    static ProblemException nestedArchive() {
-        return file(422, "nested_archive", "压缩包内不能再含压缩包");
+    static ProblemException nestedArchive(String entry) {
+        return file(422, "nested_archive", "压缩包内的「" + shown(entry) + "」也是压缩包，压缩包内不能再含压缩包，请解压后只放 JPG、PNG、PDF 文件");
     }
 
-    static ProblemException zipContent() {
-        return file(422, "zip_content", "压缩包内只能是 JPG、PNG、PDF 文件");
+    /** Word, Excel, PowerPoint, WPS: what people put in a ZIP and mean as a document. */
+    static boolean isOfficeDocument(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.matches(".*\\.(docx?|xlsx?|pptx?|wps|et|dps|odt|ods|odp)$");
+    }
+
+    static ProblemException zipContent(String entry) {
+        String n = entry.toLowerCase(java.util.Locale.ROOT);
+        String what = n.matches(".*\\.(docx?|wps|odt)$") ? "是 Word 文档"
+                : n.matches(".*\\.(xlsx?|et|ods)$") ? "是 Excel 表格"
+                : n.matches(".*\\.(pptx?|dps|odp)$") ? "是演示文稿" : "不是 JPG、PNG、PDF 文件";
+        return file(422, "zip_content", "压缩包内的「" + shown(entry) + "」" + what + "，压缩包内只能放 JPG、PNG、PDF 文件"
+                + (what.startsWith("是") ? "，请先另存为 PDF" : ""));
+    }
+
+    /** An entry's name as a message may show it: at most 40 characters, no control characters. */
+    private static String shown(String entry) {
+        String n = entry.replaceAll("\\p{Cntrl}", "");
+        return n.length() <= 40 ? n : n.substring(0, 37) + "…";
     }
 
     static ProblemException zipTooLarge() {

@@ -44,6 +44,20 @@ public class ContentInspectorTest {
     }
 
     @Test
+    public void aZipRefusalSaysWhichFileAndWhatItIs() throws IOException {
+        byte[] docx = Samples.zip(Samples.entries("word/document.xml", "<w:document/>".getBytes()));
+        ProblemException word = refusal(Samples.zip(Samples.entries("证书.pdf", Samples.pdf(), "培训总结.docx", docx)));
+        assertEquals("zip_content", word.code());
+        assertEquals("压缩包内的「培训总结.docx」是 Word 文档，压缩包内只能放 JPG、PNG、PDF 文件，请先另存为 PDF", word.getMessage());
+        ProblemException nested = refusal(Samples.zip(Samples.entries("扫描件.zip", Samples.zip(Samples.entries("a.pdf",
+                Samples.pdf())))));
+        assertEquals("nested_archive", nested.code());
+        assertEquals("压缩包内的「扫描件.zip」也是压缩包，压缩包内不能再含压缩包，请解压后只放 JPG、PNG、PDF 文件", nested.getMessage());
+        assertEquals("压缩包内的「说明.txt」不是 JPG、PNG、PDF 文件，压缩包内只能放 JPG、PNG、PDF 文件",
+                refusal(Samples.zip(Samples.entries("目录/说明.txt", "培训说明".getBytes()))).getMessage());
+    }
+
+    @Test
     public void entryPathsAreChecked() {
         for (String bad : new String[] {"/etc/x.pdf", "\\x.pdf", "C:\\x.pdf", "c:x.pdf", "../x.pdf", "a/../../x.pdf",
                 "a\\..\\x.pdf", "a/..", "", "a\u0000.pdf"}) {
@@ -66,6 +80,15 @@ public class ContentInspectorTest {
         } catch (ProblemException p) {
             assertEquals(status, p.status());
             assertEquals(code, p.code());
+        }
+    }
+
+    private ProblemException refusal(byte[] content) throws IOException {
+        try {
+            inspector.inspect(file(content));
+            throw new AssertionError("accepted");
+        } catch (ProblemException p) {
+            return p;
         }
     }
 
