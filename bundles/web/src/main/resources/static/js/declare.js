@@ -8,11 +8,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   const V = DeclarationView;
   const $ = (id) => document.getElementById(id);
 
-  const ACCEPTED = /\.(jpe?g|png|pdf|zip)$/i;
-  const WRONG_TYPE = '只能上传 JPG、PNG、PDF 文件或 ZIP 压缩包';
-  const DUPLICATE = '该文件已用于其他申报，请确认没有重复申报';
   const NEED_FILES = '提交前请上传证明材料（证书、成绩单等扫描件）';
-  const UPLOAD_TIMEOUT_MS = 10 * 60 * 1000;
 
   const form = $('declare-form');
   const summary = $('declare-error');
@@ -38,9 +34,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   let sending = false;
   let blocked = false; // the form is no longer available: nothing can be saved
   let claimedDirty = false; // the user typed their own 申报学时
-  let claimedClientError = false;
+  let claimedClientError = false; // the 申报学时 error shown is the page's own (not the server's word on a save)
   let proposed = null; // number, or null while the values are incomplete
   let touched = new Set(); // field keys whose errors the live evaluation may show
+  const fieldBase = new Map(); // field key → its errors from the live evaluation or the last save
   const valueCache = new Map(); // form id → values typed, so switching forms back and forth loses nothing
   const uploaders = new Map(); // field key (or '' for the common 附件) → uploader
 
@@ -65,225 +62,41 @@ document.addEventListener('DOMContentLoaded', async () => {
     summary.hidden = false;
   }
 
-  // ---------------------------------------------------------------- attachments (upload, list, remove)
+  // ---------------------------------------------------------------- attachments (js/uploads.js)
 
-  let uploadSeq = 0;
+  const refused = new Map(); // uploader key ('' = the common 附件) → why files of its last choice were not sent
+  let attachBase = ''; // the error on the common 附件 from checking or saving: shown until a file is there
 
-  function uploadError(status, data) {
-    const message = data && data.message;
-    let text;
-    if (status === 413) text = message || '文件太大，请压缩或缩小后再上传';
-    else if (status === 415) text = message || WRONG_TYPE;
-    else if (status === 422) text = message || '文件无法读取（ZIP 压缩包损坏或内容不符合要求），请检查后重新上传';
-    else if (status === 401) text = '登录已超时，请在新窗口中重新登录后再上传';
-    else if (status === 0) text = Portal.NETWORK_ERROR;
-    else text = message || (status >= 500 ? `服务暂时不可用（${status}），请稍后重试` : `上传失败（${status}）`);
-    const err = new Error(text);
-    err.status = status;
-    err.problem = data;
-    return err;
-  }
+  function allUploaders() { return [...uploaders.values()]; }
 
-  /** POST /api/attachments with XMLHttpRequest (for the progress bar). Resolves with the stored file. */
-  function sendFile(item, onProgress, retried) {
-    return new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      item.xhr = xhr;
-      xhr.open('POST', '/api/attachments');
-      xhr.timeout = UPLOAD_TIMEOUT_MS;
-      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-      const token = Portal.getCsrfToken();
-      if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-      xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
-      xhr.addEventListener('load', () => {
-        let data = null;
-        try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { data = null; }
-        if (xhr.status >= 200 && xhr.status < 300 && data && data.id != null) resolve(data);
-        else if (xhr.status >= 200 && xhr.status < 300) reject(uploadError(500, { message: '服务器返回的数据格式有误，请稍后重试' }));
-        else if (xhr.status === 403 && data && data.code === 'csrf_failed' && !retried) {
-          Portal.me({ refresh: true }).catch(() => null)
-            .then(() => sendFile(item, onProgress, true)).then(resolve, reject);
-        } else reject(uploadError(xhr.status, data));
-      });
-      xhr.addEventListener('error', () => reject(uploadError(0, null)));
-      xhr.addEventListener('timeout', () => reject(uploadError(0, { message: '上传超时，请检查网络后重试' })));
-      xhr.addEventListener('abort', () => { const e = new Error('aborted'); e.name = 'AbortError'; reject(e); });
-      const body = new FormData();
-      body.append('file', item.file, item.file.name);
-      xhr.send(body);
-    });
-  }
-
-  /**
-   * A file input plus its list: files are uploaded one by one, each with a progress bar;
-   * done files carry [data-attachment-id], a download link and a remove button.
-   */
-  function createUploader({ input, list, label, onChange }) {
-    const items = [];
-    let disabled = false;
-    const removedSaved = new Set(); // ids of saved files the user took off the list (deleted after the next save)
-
-    function changed() { if (onChange) onChange(); }
-
-    function render(item) {
-      const el = item.el;
-      el.className = `attachment-item is-${item.state}`;
-      if (item.state === 'done') el.setAttribute('data-attachment-id', item.id);
-      else el.removeAttribute('data-attachment-id');
-      const name = item.state === 'done'
-        ? h('a', { class: 'attachment-name', href: V.downloadUrl(item.id), download: item.name || '' }, item.name)
-        : h('span', { class: 'attachment-name' }, item.name);
-      const pct = Math.round((item.progress || 0) * 100);
-      let status = null;
-      if (item.state === 'queued') status = '等待上传…';
-      else if (item.state === 'uploading') status = pct >= 100 ? '正在处理…' : `正在上传 ${pct}%`;
-      const removeLabel = item.state === 'queued' || item.state === 'uploading' ? '取消' : item.state === 'failed' ? '移除' : '删除';
-      el.replaceChildren(...[
-        h('div', { class: 'attachment-main' },
-          h('span', { class: 'attachment-icon', 'aria-hidden': 'true' }, fileIcon(item.name)),
-          h('span', { class: 'attachment-text' },
-            name,
-            item.size != null ? h('span', { class: 'attachment-size' }, V.fileSize(item.size)) : null,
-            status ? h('span', { class: 'attachment-status' }, status) : null),
-          h('button', {
-            type: 'button', class: 'btn btn-small attachment-remove', disabled: disabled && item.state === 'done',
-            'aria-label': `${removeLabel}附件：${item.name}`,
-          }, removeLabel)),
-        item.state === 'queued' || item.state === 'uploading'
-          ? h('progress', { class: 'attachment-progress', max: '100', value: String(pct), 'aria-label': `${item.name} 上传进度` }) : null,
-        item.duplicates ? h('p', { class: 'attachment-warning', role: 'status' }, DUPLICATE) : null,
-        item.error ? h('p', { class: 'attachment-error', role: 'alert' }, item.error) : null,
-      ].filter(Boolean));
-      el.querySelector('.attachment-remove').addEventListener('click', () => remove(item));
-    }
-
-    function setProgress(item, fraction) {
-      item.progress = fraction;
-      const bar = item.el.querySelector('.attachment-progress');
-      const status = item.el.querySelector('.attachment-status');
-      const pct = Math.round(fraction * 100);
-      if (bar) bar.value = pct;
-      if (status) status.textContent = pct >= 100 ? '正在处理…' : `正在上传 ${pct}%`;
-    }
-
-    function add(file) {
-      const item = { uid: ++uploadSeq, file, name: file.name, size: file.size, state: 'queued', progress: 0 };
-      item.el = h('li', { class: 'attachment-item', 'data-upload-id': item.uid });
-      items.push(item);
-      if (!ACCEPTED.test(file.name || '')) {
-        item.state = 'failed';
-        item.error = `「${file.name}」不能上传：${WRONG_TYPE}`;
-      } else if (!file.size) {
-        item.state = 'failed';
-        item.error = '文件是空的，请重新选择';
-      }
-      render(item);
-      list.append(item.el);
-    }
-
-    let running = null;
-    async function pump() {
-      if (running) return;
-      const item = items.find((i) => i.state === 'queued');
-      if (!item) return;
-      running = item;
-      item.state = 'uploading';
-      render(item);
-      try {
-        const stored = await sendFile(item, (f) => setProgress(item, f));
-        item.state = 'done';
-        item.id = stored.id;
-        item.name = stored.name || item.name;
-        item.size = stored.size != null ? stored.size : item.size;
-        item.duplicates = Array.isArray(stored.duplicates) && stored.duplicates.length > 0;
-        item.file = null;
-        if (!items.includes(item)) deleteOnServer(item.id); // removed while the answer was on its way
-      } catch (e) {
-        if (e.name === 'AbortError') {
-          item.state = 'cancelled';
-        } else {
-          item.state = 'failed';
-          item.error = `「${item.name}」上传失败：${e.message}`;
+  /** A file input and its list; `key` is the form field it belongs to, '' for the common 附件. */
+  function addUploader(key, input, list, label, limitsEl) {
+    const u = Uploads.createUploader({
+      input, list, label, limitsEl,
+      used: () => allUploaders().reduce((n, x) => n + x.active(), 0),
+      onPick: () => { refused.set(key, []); showUploadErrors(key); },
+      onRefuse: (message) => { refused.set(key, [...(refused.get(key) || []), message]); showUploadErrors(key); },
+      onChange: () => {
+        if (attachBase && allUploaders().some((x) => x.count())) {
+          attachBase = '';
+          showUploadErrors('');
         }
-      } finally {
-        item.xhr = null;
-        running = null;
-      }
-      if (items.includes(item)) render(item);
-      changed();
-      pump();
-    }
-
-    function deleteOnServer(id) {
-      api(`/attachments/${enc(id)}`, { method: 'DELETE' }).catch(() => { /* best effort: the file was never used */ });
-    }
-
-    function remove(item) {
-      const idx = items.indexOf(item);
-      if (idx < 0) return;
-      const hadFocus = item.el.contains(document.activeElement);
-      items.splice(idx, 1);
-      if (item.state === 'uploading' && item.xhr) item.xhr.abort();
-      if (item.state === 'done') {
-        if (item.saved) removedSaved.add(String(item.id));
-        else deleteOnServer(item.id);
-      }
-      item.el.remove();
-      if (hadFocus) {
-        const next = items[idx] || items[idx - 1];
-        const target = next ? next.el.querySelector('.attachment-remove') : input;
-        if (target) target.focus();
-      }
-      changed();
-    }
-
-    input.addEventListener('change', () => {
-      const files = [...(input.files || [])];
-      input.value = '';
-      if (!files.length) return;
-      files.forEach(add);
-      changed();
-      pump();
+        if (key) { touched.add(key); scheduleEval(); }
+      },
     });
-
-    return {
-      label,
-      /** Ids of the uploaded files, in list order. */
-      ids: () => items.filter((i) => i.state === 'done').map((i) => i.id),
-      busy: () => items.some((i) => i.state === 'queued' || i.state === 'uploading'),
-      count: () => items.filter((i) => i.state === 'done').length,
-      /** Show files that are already part of the saved declaration. */
-      setSaved(files) {
-        for (const a of files || []) {
-          const item = { uid: ++uploadSeq, id: a.id, name: a.name || `附件 ${a.id}`, size: a.size, state: 'done', saved: true };
-          item.el = h('li', { class: 'attachment-item' });
-          items.push(item);
-          render(item);
-          list.append(item.el);
-        }
-      },
-      /** After a successful save: everything listed is saved; what was taken off may go. */
-      saved() {
-        items.forEach((i) => { if (i.state === 'done') i.saved = true; });
-        const gone = [...removedSaved];
-        removedSaved.clear();
-        return gone;
-      },
-      setDisabled(on) {
-        disabled = on;
-        input.disabled = on;
-        items.forEach(render);
-      },
-    };
+    uploaders.set(key, u);
   }
 
-  function fileIcon(name) {
-    const m = /\.([a-z0-9]+)$/i.exec(name || '');
-    const ext = m ? m[1].toLowerCase() : '';
-    if (ext === 'pdf') return 'PDF';
-    if (ext === 'zip') return 'ZIP';
-    if (ext === 'png' || ext === 'jpg' || ext === 'jpeg') return '图';
-    return '文';
+  function showUploadErrors(key) {
+    if (key) {
+      setFieldError(key, fieldBase.get(key) || []);
+      return;
+    }
+    const text = [attachBase, ...(refused.get('') || [])].filter(Boolean).join('；');
+    const slot = $('attachmentIds-error');
+    if (text && !slot.hidden && slot.textContent === text) return;
+    Portal.clearErrors(form, 'attachmentIds');
+    if (text) Portal.showFieldError(form, 'attachmentIds', text);
   }
 
   // ---------------------------------------------------------------- the form's own fields
@@ -304,22 +117,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     const labelText = [f.label, f.required ? [' ', mark()] : null];
     let label = h('label', { for: id }, labelText);
     let control;
-    let counter = null;
 
     switch (f.type) {
-      case 'long_text': {
+      case 'long_text':
         control = h('textarea', { ...common, rows: 4, maxlength: f.maxLength || null });
-        if (f.maxLength) {
-          counter = h('p', { class: 'help char-count', id: `field-${key}-count`, 'aria-live': 'off' }, `0 / ${f.maxLength}`);
-          control.setAttribute('aria-describedby', `${describedBy} field-${key}-count`);
-          control.addEventListener('input', () => {
-            const n = [...control.value].length;
-            counter.textContent = `${n} / ${f.maxLength}`;
-            counter.classList.toggle('over', n > f.maxLength);
-          });
-        }
         break;
-      }
       case 'number':
         control = h('input', {
           ...common, type: 'number', inputmode: 'decimal', step: 'any',
@@ -354,13 +156,20 @@ document.addEventListener('DOMContentLoaded', async () => {
         break;
       case 'attachment': {
         control = h('div', { class: 'field-upload' },
-          h('input', { ...common, type: 'file', class: 'file-input', accept: '.jpg,.jpeg,.png,.pdf,.zip', multiple: true }),
+          h('input', {
+            ...common, type: 'file', class: 'file-input', accept: '.jpg,.jpeg,.png,.pdf,.zip', multiple: true,
+            'aria-describedby': `${describedBy} field-${key}-limits`,
+          }),
+          h('p', { class: 'help upload-limits', id: `field-${key}-limits`, hidden: true }),
           h('ul', { class: 'attachment-list', 'data-attachment-list-for': key, 'aria-live': 'polite' }));
         break;
       }
       default: // text, and any type this page does not know yet
         control = h('input', { ...common, type: 'text', maxlength: f.maxLength || null, autocomplete: 'off' });
     }
+    // 「已输入 n/100」 under a text field with a most length
+    const counter = f.maxLength && control.matches('input[type="text"], textarea')
+      ? CharCounter.attach(control, f.maxLength, { id: `field-${key}-count` }) : null;
 
     const wrap = h('div', { class: `field${isWide(f) ? ' field-wide' : ''}`, 'data-key': key, 'data-type': f.type },
       label, control, counter,
@@ -368,12 +177,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       h('p', { class: 'field-error', id: errId, 'data-error-for': name, role: 'alert', hidden: true }));
 
     if (f.type === 'attachment') {
-      uploaders.set(key, createUploader({
-        input: wrap.querySelector('input[type="file"]'),
-        list: wrap.querySelector('.attachment-list'),
-        label: f.label,
-        onChange: () => { touched.add(key); clearFieldError(key); scheduleEval(); },
-      }));
+      addUploader(key, wrap.querySelector('input[type="file"]'), wrap.querySelector('.attachment-list'), f.label,
+        wrap.querySelector('.upload-limits'));
     }
     return wrap;
   }
@@ -443,19 +248,26 @@ document.addEventListener('DOMContentLoaded', async () => {
         }
       } else if ($(id)) {
         $(id).value = typeof v === 'object' ? JSON.stringify(v) : String(v);
-        if (f.type === 'long_text') $(id).dispatchEvent(new Event('input')); // the character count
+        if (f.type === 'text' || f.type === 'long_text') $(id).dispatchEvent(new Event('input')); // the character count
       }
     }
   }
 
   // ---------------------------------------------------------------- field errors
+  // An error stays until the value is valid: editing a field checks it again instead of hiding its message
+  // (nothing is hidden on blur), so the buttons below do not move under the pointer either. The form's own
+  // fields are judged by the live evaluation; 计入年度, 科目类别 and 申报学时 by the checks of this page.
 
-  /** Show `messages` under a form field, leaving an identical message alone (no repeated announcements). */
+  /**
+   * Show `messages` under a form field (with the reasons files of it were refused), leaving an identical
+   * message alone (no repeated announcements).
+   */
   function setFieldError(key, messages) {
+    fieldBase.set(key, messages);
     const field = `values.${key}`;
     const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
     if (!slot) return false;
-    const text = messages.join('；');
+    const text = [...messages, ...(refused.get(key) || [])].join('；');
     if (text && !slot.hidden && slot.textContent === text) return true;
     clearFieldError(key);
     if (!text) return true;
@@ -470,6 +282,14 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (wrap) wrap.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
   }
 
+  /** Show (or, with an empty message, clear) the error of one of the page's own fields; an identical one stays. */
+  function setError(field, message) {
+    const slot = form.querySelector(`[data-error-for="${field}"]`);
+    if (!slot || (message && !slot.hidden && slot.textContent === message)) return;
+    Portal.clearErrors(form, field);
+    if (message) Portal.showFieldError(form, field, message);
+  }
+
   /** Both inputs of a date range (Portal marks only the first control of a field). */
   function markWrapInvalid(key) {
     const wrap = fieldWrap(key);
@@ -478,11 +298,16 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   }
 
-  function markAllWrapsInvalid() {
+  /** After errors were shown for a save: mark date ranges, remember the messages as the fields' own. */
+  function afterSaveErrors() {
     fieldsBox.querySelectorAll('[data-key]').forEach((wrap) => {
       const slot = wrap.querySelector('.field-error');
-      if (slot && !slot.hidden) markWrapInvalid(wrap.dataset.key);
+      const shown = slot && !slot.hidden;
+      if (shown) markWrapInvalid(wrap.dataset.key);
+      fieldBase.set(wrap.dataset.key, shown ? [slot.textContent] : []);
     });
+    const a = $('attachmentIds-error');
+    attachBase = a.hidden ? '' : a.textContent;
   }
 
   function clearAllErrors() {
@@ -491,17 +316,54 @@ document.addEventListener('DOMContentLoaded', async () => {
     summary.hidden = true;
     summary.replaceChildren();
     claimedClientError = false;
+    fieldBase.clear();
+    refused.clear();
+    attachBase = '';
   }
 
-  Portal.clearErrorsOnInput(form);
+  /** What the page itself sees wrong with one of the form's fields ('' when nothing). */
+  function localFieldError(f) {
+    const id = `field-${f.key}`;
+    if (f.type === 'date_range') {
+      const from = ($(`${id}-from`) || {}).value || '';
+      const to = ($(`${id}-to`) || {}).value || '';
+      if (f.required && (!from || !to)) return `请填写${f.label}的开始和结束日期`;
+      return from && to && to < from ? `${f.label}的结束日期不能早于开始日期` : '';
+    }
+    if (f.type === 'attachment') {
+      const u = uploaders.get(f.key);
+      return f.required && !(u && u.count()) ? `请上传${f.label}` : '';
+    }
+    const el = $(id);
+    if (!el) return '';
+    if ((f.type === 'number' || f.type === 'year') && el.validity && el.validity.badInput) return `${f.label}应填写数字`;
+    const value = el.value.trim();
+    if (f.required && !value) return f.type === 'choice' || f.type === 'date' ? `请选择${f.label}` : `请填写${f.label}`;
+    if (f.maxLength && CharCounter.count(value) > f.maxLength) return `${f.label}不能超过 ${f.maxLength} 个字`;
+    return '';
+  }
+
+  /** Without the live evaluation (it failed): a message stays only while the page itself still sees a problem. */
+  function recheckFieldsLocally() {
+    for (const f of (schema && schema.fields) || []) {
+      const slot = form.querySelector(`[data-error-for="${CSS.escape(`values.${f.key}`)}"]`);
+      if (slot && !slot.hidden && !localFieldError(f)) setFieldError(f.key, []);
+    }
+  }
+
+  const isYearControl = (el) => {
+    const wrap = schema && schema.yearField && el.closest('[data-key]');
+    return !!wrap && wrap.dataset.key === schema.yearField;
+  };
+
   fieldsBox.addEventListener('input', (e) => {
-    const wrap = e.target.closest('[data-key]');
-    if (wrap) wrap.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
+    if (isYearControl(e.target)) syncYear();
     scheduleEval();
   });
   fieldsBox.addEventListener('change', (e) => {
     const wrap = e.target.closest('[data-key]');
     if (wrap && wrap.dataset.type !== 'date_range' && wrap.dataset.type !== 'attachment') touched.add(wrap.dataset.key);
+    if (isYearControl(e.target)) syncYear();
     scheduleEval();
   });
   fieldsBox.addEventListener('focusout', (e) => {
@@ -512,6 +374,21 @@ document.addEventListener('DOMContentLoaded', async () => {
       scheduleEval();
     }
   });
+
+  // the page's own fields: checked again when edited
+  function onOwnEdit(e) {
+    const t = e.target;
+    if (t === claimed) {
+      if (e.type === 'input') claimedDirty = claimed.value.trim() !== '';
+      checkClaimed(e.type);
+    } else if (t === yearSelect) {
+      setError('year', yearError());
+    } else if (t.name === 'category') {
+      setError('category', categoryError());
+    }
+  }
+  form.addEventListener('input', onOwnEdit);
+  form.addEventListener('change', onOwnEdit);
 
   // ---------------------------------------------------------------- live evaluation (核算)
 
@@ -526,25 +403,35 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (proposed != null) claimed.max = V.number(proposed);
     else claimed.removeAttribute('max');
     if (!claimedDirty) claimed.value = proposed != null ? V.number(proposed) : '';
-    checkClaimed();
+    checkClaimed('proposal');
   }
 
-  /** 申报学时 above the proposal: said at once (the server says it again on saving). */
-  function checkClaimed() {
+  /** What is wrong with 申报学时 ('' when nothing; empty means "the proposed figure"). */
+  function claimedError() {
     const raw = claimed.value.trim();
-    const over = claimedDirty && raw !== '' && proposed != null && Number(raw) > proposed;
-    if (over) {
-      const text = `申报${unit()}不能超过按规则核算的 ${V.number(proposed)} ${unit()}`;
-      const slot = $('claimedHours-error');
-      if (slot.hidden || slot.textContent !== text) {
-        Portal.clearErrors(form, 'claimedHours');
-        Portal.showFieldError(form, 'claimedHours', text);
-      }
-      claimedClientError = true;
-    } else if (claimedClientError) {
-      Portal.clearErrors(form, 'claimedHours');
-      claimedClientError = false;
+    if (claimed.validity && claimed.validity.badInput) return `申报${unit()}应填写数字`;
+    if (raw === '') return '';
+    if (!(Number(raw) > 0)) return `申报${unit()}应大于 0`;
+    if (proposed != null && Number(raw) > proposed) return `申报${unit()}不能超过按规则核算的 ${V.number(proposed)} ${unit()}`;
+    return '';
+  }
+
+  /**
+   * 申报学时 after `mode` ('input': typed, 'change': left the box, 'proposal': a new 核算). Over the proposal is
+   * said at once, anything else when the box is left; a message shown stays until the value is valid. The
+   * server's word on a save stays until the box itself is edited.
+   */
+  function checkClaimed(mode) {
+    const slot = $('claimedHours-error');
+    const message = claimedError();
+    if (slot.hidden) {
+      const over = !!message && claimedDirty && proposed != null && Number(claimed.value) > proposed;
+      if (!message || !(over || mode === 'change')) return;
+    } else if (mode === 'proposal' && !claimedClientError) {
+      return;
     }
+    setError('claimedHours', message);
+    claimedClientError = !!message;
   }
 
   async function evaluate() {
@@ -584,6 +471,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       showProposal(valid ? Number(r.proposedHours) : null, text);
     } catch (e) {
       if (e.name === 'AbortError' || t !== evalTicket) return;
+      recheckFieldsLocally();
       if (e.status === 404) {
         showProposal(null, '该学习形式已停用，无法核算。');
         formGone(e.message || '该学习形式已停用，请选择其他学习形式');
@@ -597,35 +485,46 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   }
 
-  // on the form, after Portal.clearErrorsOnInput (registered above), which would clear the message again
-  form.addEventListener('input', (e) => {
-    if (e.target !== claimed) return;
-    claimedDirty = claimed.value.trim() !== '';
-    checkClaimed();
-  });
-
   // ---------------------------------------------------------------- choosing the learning form
 
   let formsList = [];
   let loadTicket = 0;
+  const goneForms = new Set(); // ids of forms found uninstalled while this page was open
 
+  /** One optgroup per run of forms of one kind, so that the server's order stays as it is. */
   function formOptions(items) {
-    const groups = new Map();
+    const groups = [];
+    let kind = null;
     for (const f of items) {
-      const key = f.kindName || f.kind || '';
-      if (!groups.has(key)) groups.set(key, h('optgroup', { label: key || '其他' }));
-      groups.get(key).append(h('option', { value: f.id, 'data-kind': f.kind || '' }, f.name));
+      const k = f.kindName || f.kind || '';
+      if (!groups.length || k !== kind) groups.push(h('optgroup', { label: k || '其他' }));
+      kind = k;
+      const gone = goneForms.has(String(f.id));
+      groups[groups.length - 1].append(h('option', { value: f.id, 'data-kind': f.kind || '', disabled: gone },
+        gone ? `${f.name}（已停用）` : f.name));
     }
-    return [...groups.values()];
+    return groups;
   }
+
+  // 「搜索学习形式」 above the select (js/form-search.js)
+  const formSearch = FormSearch.attach({
+    input: $('form-search'),
+    select,
+    empty: $('form-search-empty'),
+    items: () => formsList,
+    options: formOptions,
+    placeholder: () => h('option', { value: '' }, '请选择学习形式'),
+    onPick: (id) => chooseForm(id),
+  });
 
   async function loadFormList() {
     select.disabled = true;
+    formSearch.enable(false);
     try {
       const data = (await api('/learning-forms')) || {};
       formsList = data.items || [];
       if (formsList.length) {
-        select.replaceChildren(h('option', { value: '' }, '请选择学习形式'), ...formOptions(formsList));
+        formSearch.refresh();
       } else {
         select.replaceChildren(h('option', { value: '' }, '暂无可申报的学习形式'));
         showNote('目前没有可申报的学习形式，请稍后再来或联系平台运维人员。');
@@ -642,6 +541,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       return false;
     } finally {
       select.disabled = editing || !formsList.length;
+      formSearch.enable(!editing && formsList.length > 0);
     }
   }
 
@@ -668,7 +568,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   function renderSchema(s) {
     schema = s;
     touched = new Set();
-    [...uploaders.keys()].filter((k) => k !== '').forEach((k) => uploaders.delete(k));
+    [...uploaders.keys()].filter((k) => k !== '').forEach((k) => { uploaders.delete(k); refused.delete(k); });
     showFormInfo(s);
     const fields = Array.isArray(s.fields) ? s.fields : [];
     fieldsBox.replaceChildren(...fields.map(renderField));
@@ -712,6 +612,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       const restore = values || valueCache.get(id);
       if (restore) {
         fillValues(restore, null);
+        syncYear();
         evaluate();
       }
       if (focus) {
@@ -724,9 +625,9 @@ document.addEventListener('DOMContentLoaded', async () => {
       $('step-fields').hidden = true;
       schema = null;
       if (e.status === 404) {
-        const opt = [...select.options].find((o) => o.value === id);
-        if (opt) opt.remove();
+        formsList = formsList.filter((f) => String(f.id) !== String(id));
         select.value = '';
+        formSearch.refresh();
         $('form-info').hidden = true;
         Portal.showFieldErrors(form, [{ field: 'formId', message: `${e.message || '该学习形式已停用'}，请选择其他学习形式` }]);
       } else {
@@ -745,11 +646,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     blocked = true;
     setButtons();
     if (!editing) {
-      const opt = [...select.options].find((o) => o.value === (schema && schema.id));
-      if (opt && !/（已停用）$/.test(opt.textContent)) {
-        opt.textContent += '（已停用）';
-        opt.disabled = true;
-      }
+      if (schema) goneForms.add(String(schema.id));
+      formSearch.refresh();
       showSummary(`${message}。您填写的内容仍保留在页面上，可以复制后改用其他学习形式申报。`);
     } else {
       showSummary(`${message}。`);
@@ -781,9 +679,43 @@ document.addEventListener('DOMContentLoaded', async () => {
     yearSelect.value = String(year);
   }
 
-  // ---------------------------------------------------------------- saving
+  /**
+   * The year of the activity: from the form's `yearField` (a date: its year; a date range: the year it ends;
+   * a year field: its value), with that field's label; null while it is not filled in.
+   */
+  function activityYear() {
+    const key = schema && schema.yearField;
+    const f = key ? (schema.fields || []).find((x) => x.key === key) : null;
+    if (!f) return null;
+    const id = `field-${key}`;
+    let raw = '';
+    if (f.type === 'date') raw = (/^(\d{4})-\d\d-\d\d$/.exec(($(id) || {}).value || '') || [])[1];
+    else if (f.type === 'date_range') raw = (/^(\d{4})-\d\d-\d\d$/.exec(($(`${id}-to`) || {}).value || '') || [])[1];
+    else if (f.type === 'year') raw = (($(id) || {}).value || '').trim();
+    const year = /^\d{4}$/.test(raw || '') ? Number(raw) : NaN;
+    // (a date typed digit by digit passes through years like 0002 and 0202)
+    return year >= 1900 && year <= 2100 ? { year, label: f.label } : null;
+  }
 
-  function allUploaders() { return [...uploaders.values()]; }
+  function yearError() {
+    if (!yearSelect.value) return '请选择计入年度';
+    const a = activityYear();
+    return a && String(a.year) !== yearSelect.value ? `${a.label}在 ${a.year} 年，只能计入 ${a.year} 年度` : '';
+  }
+
+  /** The date that decides the year changed: 计入年度 follows it, or says why it cannot. */
+  function syncYear() {
+    const a = activityYear();
+    if (a && [...yearSelect.options].some((o) => o.value === String(a.year))) yearSelect.value = String(a.year);
+    if (a || !$('year-error').hidden) setError('year', yearError());
+  }
+
+  function categoryError() {
+    const choice = schema && schema.category === 'CHOICE';
+    return choice && !form.querySelector('input[name="category"]:checked') ? '请选择科目类别：公需科目或专业科目' : '';
+  }
+
+  // ---------------------------------------------------------------- saving
 
   function setButtons() {
     const off = sending || blocked || !schema;
@@ -803,39 +735,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   /** What the page can see is wrong before asking the server (which checks everything again). */
   function check(submit) {
     const errors = [];
-    const add = (field, message) => errors.push({ field, message });
+    const add = (field, message) => { if (message) errors.push({ field, message }); };
     if (!formId()) add('formId', '请选择学习形式');
-    for (const f of (schema && schema.fields) || []) {
-      const field = `values.${f.key}`;
-      const id = `field-${f.key}`;
-      if (f.type === 'date_range') {
-        const from = ($(`${id}-from`) || {}).value || '';
-        const to = ($(`${id}-to`) || {}).value || '';
-        if (f.required && (!from || !to)) add(field, `请填写${f.label}的开始和结束日期`);
-        else if (from && to && to < from) add(field, `${f.label}的结束日期不能早于开始日期`);
-      } else if (f.type === 'attachment') {
-        const u = uploaders.get(f.key);
-        if (f.required && !(u && u.count())) add(field, `请上传${f.label}`);
-      } else {
-        const el = $(id);
-        if (!el) continue;
-        if ((f.type === 'number' || f.type === 'year') && el.validity && el.validity.badInput) {
-          add(field, `${f.label}应填写数字`);
-        } else if (f.required && !el.value.trim()) {
-          add(field, f.type === 'choice' || f.type === 'date' ? `请选择${f.label}` : `请填写${f.label}`);
-        }
-      }
-    }
-    if (!yearSelect.value) add('year', '请选择计入年度');
-    if (schema && schema.category === 'CHOICE' && !form.querySelector('input[name="category"]:checked')) {
-      add('category', '请选择科目类别：公需科目或专业科目');
-    }
-    const raw = claimed.value.trim();
-    if (claimed.validity && claimed.validity.badInput) add('claimedHours', `申报${unit()}应填写数字`);
-    else if (raw !== '' && !(Number(raw) > 0)) add('claimedHours', `申报${unit()}应大于 0`);
-    else if (raw !== '' && proposed != null && Number(raw) > proposed) {
-      add('claimedHours', `申报${unit()}不能超过按规则核算的 ${V.number(proposed)} ${unit()}`);
-    }
+    for (const f of (schema && schema.fields) || []) add(`values.${f.key}`, localFieldError(f));
+    add('year', yearError());
+    add('category', categoryError());
+    add('claimedHours', claimedError());
     if (submit && !allUploaders().some((u) => u.count())) add('attachmentIds', NEED_FILES);
     return errors;
   }
@@ -882,7 +787,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       showSummary(`${prefix}${e.message || '未找到该申报'}（可能已被删除）。`, ' ', h('a', { href: '/progress.html' }, '查看申报进度'));
     } else {
       const placed = Portal.showErrors(form, e, summary);
-      markAllWrapsInvalid();
+      claimedClientError = false;
+      afterSaveErrors();
       if (prefix) summary.textContent = prefix + summary.textContent;
       if (placed) return;
     }
@@ -905,7 +811,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     const problems = check(submit);
     if (problems.length) {
       Portal.showFieldErrors(form, problems);
-      markAllWrapsInvalid();
+      claimedClientError = problems.some((p) => p.field === 'claimedHours');
+      afterSaveErrors();
       showSummary(`请按提示修改标红的项目后再${submit ? '提交' : '保存'}。`);
       return;
     }
@@ -985,12 +892,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // ---------------------------------------------------------------- start
 
-  uploaders.set('', createUploader({
-    input: $('attachment-input'),
-    list: $('attachment-list'),
-    label: '附件',
-    onChange: () => Portal.clearErrors(form, 'attachmentIds'),
-  }));
+  addUploader('', $('attachment-input'), $('attachment-list'), '附件', $('upload-limits'));
   setButtons();
 
   const yearsLoaded = loadYears();
@@ -1023,6 +925,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('crumb-here').textContent = '修改申报';
     select.replaceChildren(h('option', { value: d.formId }, d.formName || (d.schema && d.schema.name) || d.formId));
     select.disabled = true;
+    $('form-search-box').hidden = true;
     const s = { ...d.schema, id: d.formId, unit: d.unit || d.schema.unit };
     renderSchema(s);
     const files = Array.isArray(d.attachments) ? d.attachments : [];
@@ -1033,6 +936,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       .forEach((f) => [].concat((d.values || {})[f.key] || []).forEach((id) => inFields.add(String(id))));
     uploaders.get('').setSaved(files.filter((a) => !inFields.has(String(a.id))));
     setYear(d.year);
+    syncYear();
     if (d.category && s.category === 'CHOICE') {
       const r = $(`category-${d.category}`);
       if (r) r.checked = true;
@@ -1068,7 +972,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   }
   if (copy) {
-    const available = copy.formAvailable !== false && [...select.options].some((o) => o.value === copy.formId);
+    const available = copy.formAvailable !== false && formsList.some((f) => String(f.id) === String(copy.formId));
     if (!available) {
       showNote(`原申报所用的学习形式「${copy.formName || ''}」已停用，无法复制，请重新选择学习形式。`);
     } else {
@@ -1083,7 +987,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       }
       showNote(`已复制「${copy.formName || ''}」申报的内容，请核对修改，并重新上传附件后再提交。`);
     }
-  } else if (presetForm && [...select.options].some((o) => o.value === presetForm)) {
+  } else if (presetForm && formsList.some((f) => String(f.id) === presetForm)) {
     select.value = presetForm;
     await chooseForm(presetForm);
   }

@@ -4,40 +4,45 @@ document.addEventListener('DOMContentLoaded', async () => {
   const { h } = Portal;
   const $ = (id) => document.getElementById(id);
 
-  // key, label, description, href (only for pages that exist; the rest show 「即将开放」)
+  // key, label, description, page, and the REST path the page needs (as GET /api/portal → apis lists it).
+  // A card is a link exactly when its path is installed now; otherwise (and for a function that has no
+  // page yet) it shows 「即将开放」. `console`: managed in the Karaf console until its page exists.
   const FUNCTIONS = {
     PROFESSIONAL: [
-      { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。', href: '/profile.html' },
-      { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。', href: '/declare.html' },
-      { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。', href: '/progress.html' },
-      { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。', href: '/completion.html' },
+      { key: 'profile', label: '用户资料管理', text: '维护注册时录入的个人基本信息，查看专业技术职务的变更记录。', href: '/profile.html', api: '/me/profile' },
+      { key: 'declare', label: '学时学分申报', text: '选择学习形式，申报专业课继续教育学时、学分并上传证明材料。', href: '/declare.html', api: '/declarations' },
+      { key: 'progress', label: '申报进度查询', text: '查看已录入的申报记录及审核进度，撤销、修改或删除申报。', href: '/progress.html', api: '/declarations' },
+      { key: 'completion', label: '年度完成情况', text: '查看各年度继续教育学时完成情况及明细。', href: '/completion.html', api: '/me/completion' },
     ],
     UNIT_ADMIN: [
-      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
-      { key: 'registration-review', label: '注册审核', text: '审核本单位专业技术人员的注册申请。', href: '/unit-registrations.html' },
-      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核本单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
-      { key: 'audit', label: '审计日志', text: '查看本单位人员的登录、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
-      { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。', href: '/review-title-changes.html' },
-      { key: 'people', label: '人员管理', text: '查询本单位的专业技术人员，查看其个人资料。', href: '/unit-people.html' },
+      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html', api: '/review/inbox' },
+      { key: 'registration-review', label: '注册审核', text: '审核本单位专业技术人员的注册申请。', href: '/unit-registrations.html', api: '/unit/registrations' },
+      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核本单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html', api: '/review/declarations' },
+      { key: 'audit', label: '审计日志', text: '查看本单位人员的登录、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html', api: '/review/audit' },
+      { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。', href: '/review-title-changes.html', api: '/review/title-changes' },
+      { key: 'people', label: '人员管理', text: '查询本单位的专业技术人员，查看其个人资料，为忘记密码的人员重置密码。', href: '/unit-people.html', api: '/unit/people' },
       { key: 'unit-reports', label: '单位统计报表', text: '查看本单位人员的继续教育完成情况统计。' },
     ],
     OPS: [
-      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html' },
-      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核各单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html' },
-      { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html' },
-      { key: 'requirements', label: '学时要求设置', text: '设置各年度、各职称系列专业技术人员应完成的继续教育学时（学分）要求。', href: '/requirements.html' },
-      { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。' },
-      { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。' },
-      { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。' },
+      { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html', api: '/review/inbox' },
+      { key: 'declaration-review', label: '学时/学分申报审核', text: '审核各单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html', api: '/review/declarations' },
+      { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html', api: '/review/audit' },
+      { key: 'requirements', label: '学时要求设置', text: '设置各年度、各职称系列专业技术人员应完成的继续教育学时（学分）要求。', href: '/requirements.html', api: '/ops/requirements' },
+      { key: 'staff', label: '账号管理', text: '查询平台工作人员的账号，为忘记密码的工作人员重置密码。', href: '/staff.html', api: '/ops/accounts' },
+      { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。', console: true },
+      { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。', console: true },
+      { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。', console: true },
       { key: 'reports', label: '全省统计报表', text: '查看全省继续教育完成情况统计。' },
     ],
   };
 
   // for every role that has functions
-  const MESSAGES = { key: 'messages', label: '消息中心', text: '查看审核结果等平台通知。', href: '/messages.html' };
+  const MESSAGES = { key: 'messages', label: '消息中心', text: '查看审核结果等平台通知。', href: '/messages.html', api: '/messages' };
 
-  const user = await Portal.requireLogin();
+  // The cards are drawn once both the user and the installed paths are known: nothing flashes 「即将开放」.
+  const [user, has] = await Promise.all([Portal.requireLogin(), Portal.installed()]);
   if (!user) return;
+  const available = (f) => !!f.href && has(f.api);
 
   const name = user.name || user.login || '';
   $('user-name').textContent = name;
@@ -48,19 +53,20 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   function card(f) {
     const head = (badge) => h('h3', null, f.label, ' ', badge);
-    if (f.href) {
-      return h('a', { class: 'feature', href: f.href, 'data-function': f.key },
+    if (available(f)) {
+      return h('a', { class: 'feature', href: f.href, 'data-function': f.key, 'data-available': 'true' },
         head(h('span', { class: 'badge badge-open', 'data-count-for': f.key }, '已开放')), h('p', null, f.text));
     }
-    return h('div', { class: 'feature is-disabled', 'aria-disabled': 'true', title: '即将开放', 'data-function': f.key },
-      head(h('span', { class: 'badge' }, '即将开放')), h('p', null, f.text));
+    return h('div', {
+      class: 'feature is-disabled', 'aria-disabled': 'true', title: '即将开放', 'data-function': f.key, 'data-available': 'false',
+    }, head(h('span', { class: 'badge' }, '即将开放')), h('p', null, f.text));
   }
   const functions = FUNCTIONS[user.role] || [];
   if (functions.length) functions.push(MESSAGES);
   $('functions').replaceChildren(...functions.map(card));
 
   const note = $('functions-note');
-  if (user.role === 'OPS') {
+  if (functions.some((f) => f.console && !available(f))) {
     note.textContent = '运维管理功能正在建设中，目前请使用 Karaf 控制台进行单位、基础数据和学习形式的管理。';
     note.hidden = false;
   } else if (!FUNCTIONS[user.role]) {
@@ -86,7 +92,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('main').removeAttribute('aria-busy');
 
   // Professionals: how many declarations are saved but not submitted yet (best effort, silent on failure).
-  if (user.role === 'PROFESSIONAL') {
+  if (user.role === 'PROFESSIONAL' && has('/declarations')) {
     try {
       const data = await Portal.api('/declarations' + Portal.query({ state: 'draft', page: 0, size: 1 }));
       const badge = document.querySelector('[data-count-for="progress"]');
@@ -99,7 +105,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // Reviewers: what waits for them, per subject (GET /review/inbox), on the 审核中心 card and on the
   // card of each subject's page (best effort, silent on failure).
-  if (user.role === 'UNIT_ADMIN' || user.role === 'OPS') {
+  if ((user.role === 'UNIT_ADMIN' || user.role === 'OPS') && has('/review/inbox')) {
     try {
       const data = await Portal.api('/review/inbox');
       const items = (data && Array.isArray(data.items)) ? data.items : [];

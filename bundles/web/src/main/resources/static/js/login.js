@@ -1,4 +1,5 @@
-// 登录: user type, account, password, single-use captcha; POST /api/sessions, then go to ?next= or /home.html.
+// 登录: user type, account, password, single-use captcha; POST /api/sessions, then go to ?next= or /home.html
+// (to 修改密码 first when the answer says mustChangePassword: the password was a temporary one set by an administrator).
 document.addEventListener('DOMContentLoaded', () => {
   'use strict';
   const { api } = Portal;
@@ -99,7 +100,7 @@ document.addEventListener('DOMContentLoaded', () => {
       Portal.setCsrfToken(data && data.csrfToken);
       ok = true;
       submit.textContent = '登录成功，正在进入…';
-      location.assign(target);
+      location.assign(data && data.mustChangePassword ? Portal.TEMPORARY_PASSWORD_PAGE : target);
     } catch (err) {
       // Any failure used up the captcha: show a new one and clear the answer.
       captcha.reset();

@@ -9,10 +9,16 @@
  * Elements with the attribute data-portal-name receive the configured platform name.
  *
  * Session: Portal.me() (cached GET /api/me, null when not logged in), Portal.requireLogin(roles),
- * Portal.logout(). Every non-GET call made through Portal.api carries the X-CSRF-Token header
+ * Portal.logout(). A user who logged in with a temporary password (GET /api/me → mustChangePassword) is sent
+ * to 修改密码 (Portal.TEMPORARY_PASSWORD_PAGE) by Portal.requireLogin and by any call the server refuses with
+ * 403 `password_change_required`; until then the header offers no page that needs a login.
+ * Every non-GET call made through Portal.api carries the X-CSRF-Token header
  * (token from the login answer or /api/me); a 403 `csrf_failed` refreshes the token once and retries.
  * Portal.getCsrfToken() gives the token to calls made without Portal.api (XMLHttpRequest uploads).
- * The header shows the unread message count (#unread-count, a link to 消息中心) to anyone logged in;
+ * Installed functions: Portal.installed() resolves with has(path), true when that REST path (as
+ * GET /api/portal → apis lists it, e.g. "/declarations") is active now; a function whose path is not
+ * installed shows as 「即将开放」 (header entries, home page tiles, 个人后台 cards).
+ * The header shows the unread message count (#unread-count, a link to 消息中心) to anyone logged in (while 消息中心 is installed);
  * Portal.refreshUnread() asks for it again after a page changed it.
  *
  * Forms: elements [data-error-for="<field>"] show server field errors (Portal.showErrors);
@@ -28,27 +34,33 @@
   const TIMEOUT_MS = 20000;
   const TOKEN_KEY = 'ceportal.csrfToken';
   const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+  // where a user who still has a temporary password (set by an administrator) must go first
+  const PASSWORD_PAGE = '/password.html';
+  const TEMPORARY_PASSWORD_PAGE = '/password.html?reason=temporary';
 
 
-  // Main navigation. An entry with `disabled` shows as 「即将开放」. `auth: 'anonymous'` entries show
-  // only when nobody is logged in, `auth: 'user'` entries only when someone is (the user's name and
-  // 「退出」 are added after them); neither shows until GET /api/me has answered. `roles` limits an
-  // entry to users of those roles.
+  // Main navigation. An entry with `api` (a REST path as GET /api/portal → apis lists it) is a link only while
+  // that path is installed, else it shows as 「即将开放」; it does not show until /api/portal has answered.
+  // `auth: 'anonymous'` entries show only when nobody is logged in, `auth: 'user'` entries only when someone is
+  // (the user's name and 「退出」 are added after them); neither shows until GET /api/me has answered. `roles`
+  // limits an entry to users of those roles. A user who must first replace a temporary password sees no
+  // `auth: 'user'` entry. Each link carries data-nav="<key>" and data-available="true|false".
   const navItems = [
-    { label: '首页', href: '/' },
-    { label: '单位与专业查询', href: '/directory.html' },
-    { label: '注册', href: '/register.html', auth: 'anonymous' },
-    { label: '登录', href: '/login.html', auth: 'anonymous' },
-    { label: '个人后台', href: '/home.html', auth: 'user' },
-    { label: '学时学分申报', href: '/declare.html', auth: 'user', roles: ['PROFESSIONAL'] },
-    { label: '申报进度查询', href: '/progress.html', auth: 'user', roles: ['PROFESSIONAL'] },
-    { label: '年度完成情况', href: '/completion.html', auth: 'user', roles: ['PROFESSIONAL'] },
-    { label: '用户资料管理', href: '/profile.html', auth: 'user', roles: ['PROFESSIONAL'] },
-    { label: '审核中心', href: '/review.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
-    { label: '人员管理', href: '/unit-people.html', auth: 'user', roles: ['UNIT_ADMIN'] },
-    { label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'] },
-    { label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'] },
-    { label: '消息中心', href: '/messages.html', auth: 'user' },
+    { key: 'index', label: '首页', href: '/' },
+    { key: 'directory', label: '单位与专业查询', href: '/directory.html', api: '/directory/regions' },
+    { key: 'register', label: '注册', href: '/register.html', auth: 'anonymous', api: '/registrations' },
+    { key: 'login', label: '登录', href: '/login.html', auth: 'anonymous', api: '/sessions' },
+    { key: 'home', label: '个人后台', href: '/home.html', auth: 'user' },
+    { key: 'declare', label: '学时学分申报', href: '/declare.html', auth: 'user', roles: ['PROFESSIONAL'], api: '/declarations' },
+    { key: 'progress', label: '申报进度查询', href: '/progress.html', auth: 'user', roles: ['PROFESSIONAL'], api: '/declarations' },
+    { key: 'completion', label: '年度完成情况', href: '/completion.html', auth: 'user', roles: ['PROFESSIONAL'], api: '/me/completion' },
+    { key: 'profile', label: '用户资料管理', href: '/profile.html', auth: 'user', roles: ['PROFESSIONAL'], api: '/me/profile' },
+    { key: 'review', label: '审核中心', href: '/review.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'], api: '/review/inbox' },
+    { key: 'people', label: '人员管理', href: '/unit-people.html', auth: 'user', roles: ['UNIT_ADMIN'], api: '/unit/people' },
+    { key: 'audit', label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'], api: '/review/audit' },
+    { key: 'requirements', label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'], api: '/ops/requirements' },
+    { key: 'staff', label: '账号管理', href: '/staff.html', auth: 'user', roles: ['OPS'], api: '/ops/accounts' },
+    { key: 'messages', label: '消息中心', href: '/messages.html', auth: 'user', api: '/messages' },
   ];
 
   // ---- CSRF token: in memory, mirrored to sessionStorage so the next page load has it at once ----
@@ -178,6 +190,8 @@
         await me({ refresh: true }).catch(() => null);
         return api(path, { ...options, csrfRetried: true });
       }
+      // Logged in with a temporary password: nothing but 修改密码 works until it is replaced.
+      if (res.status === 403 && problem.code === 'password_change_required') toPasswordChange();
       const fallback = res.status >= 500 ? `服务暂时不可用（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
       throw apiError(problem.message || fallback, problem, res.status);
     }
@@ -196,12 +210,26 @@
     return infoPromise;
   }
 
+  /**
+   * Resolves (after GET /api/portal answered; never rejects) with `has(path)`: true when the REST path
+   * (written as the server lists it in `apis`, e.g. "/declarations", "/me/completion") belongs to a bundle
+   * that is active now. `has()` without a path is true. When the server did not list its paths at all
+   * (/api/portal failed) every path counts as installed: the page behind a function then reports any
+   * failure itself, instead of every function claiming 「即将开放」.
+   */
+  function installed() {
+    return info().then((cfg) => {
+      const paths = Array.isArray(cfg.apis) ? new Set(cfg.apis) : null;
+      return (path) => !path || !paths || paths.has(path);
+    });
+  }
+
   // ---- session ----
 
   let mePromise = null;
 
   /**
-   * The logged-in user {accountId, login, name, role, roleName, unitId, unitName, csrfToken}, or null when
+   * The logged-in user {accountId, login, name, role, roleName, unitId, unitName, mustChangePassword, csrfToken}, or null when
    * nobody is logged in (401). Cached per page; `{refresh: true}` asks the server again. Rejects
    * (with the Chinese message) only when the server cannot be asked; failures are not cached.
    */
@@ -239,9 +267,19 @@
   }
 
   /**
+   * Send the browser to 修改密码 (?reason=temporary), unless it is there already.
+   * Returns true when it is on its way there.
+   */
+  function toPasswordChange() {
+    if (location.pathname === PASSWORD_PAGE) return false;
+    location.replace(TEMPORARY_PASSWORD_PAGE);
+    return true;
+  }
+
+  /**
    * Resolves with the user when someone is logged in (and, if `roles` is given, has one of them).
-   * Otherwise it sends the browser to the login page (with next=this page) or shows
-   * 「无权访问此页面」, and resolves with null: the page must then stop.
+   * Otherwise it sends the browser to the login page (with next=this page), to 修改密码 (the user
+   * still has a temporary password) or shows 「无权访问此页面」, and resolves with null: the page must then stop.
    */
   async function requireLogin(roles) {
     let user;
@@ -255,6 +293,7 @@
       location.replace('/login.html' + query({ next: location.pathname + location.search }));
       return null;
     }
+    if (user.mustChangePassword && toPasswordChange()) return null;
     const allowed = roles == null ? null : [].concat(roles);
     if (allowed && allowed.length && !allowed.includes(user.role)) {
       const wanted = (await Promise.all(allowed.map(roleLabel))).join('、');
@@ -412,18 +451,28 @@
 
   let navList = null;
   let navUser; // undefined until GET /api/me answered, then null or the user
+  let navHas; // undefined until GET /api/portal answered, then installed()'s has(path)
 
   function navLink(item, here) {
-    return item.disabled
-      ? h('span', { class: 'nav-link is-disabled', 'aria-disabled': 'true', title: '即将开放' }, item.label)
-      : h('a', { class: 'nav-link', href: item.href, 'aria-current': item.href === here ? 'page' : null }, item.label);
+    return !item.api || navHas(item.api)
+      ? h('a', {
+        class: 'nav-link', href: item.href, 'aria-current': item.href === here ? 'page' : null,
+        'data-nav': item.key, 'data-available': 'true',
+      }, item.label)
+      : h('span', {
+        class: 'nav-link is-disabled', 'aria-disabled': 'true', title: '即将开放',
+        'data-nav': item.key, 'data-available': 'false',
+      }, item.label);
   }
 
   function fillNav() {
     if (!navList) return;
     const here = currentPath();
     const state = navUser === undefined ? 'unknown' : navUser ? 'user' : 'anonymous';
+    const restricted = passwordChangePending();
     const items = navItems.filter((item) => (!item.auth || item.auth === state)
+      && (!item.api || navHas)
+      && !(restricted && item.auth === 'user')
       && (!item.roles || (state === 'user' && item.roles.includes(navUser.role))));
     const entries = items.map((item) => h('li', null, navLink(item, here)));
     if (state === 'user') {
@@ -439,12 +488,23 @@
     navList.replaceChildren(...entries);
   }
 
+  /** True while the logged-in user still has to replace a temporary password. */
+  function passwordChangePending() {
+    return !!(navUser && navUser.mustChangePassword);
+  }
+
   /** Show the logged-in user (or the 注册/登录 links) in the header. */
   function updateNav(user) {
     navUser = user || null;
     fillNav();
-    if (unreadLink) unreadLink.hidden = !navUser;
-    if (navUser && !unreadAsked) { unreadAsked = true; refreshUnread(); }
+    updateUnread();
+  }
+
+  /** Show the header's unread count once someone is logged in and 消息中心 is installed. */
+  function updateUnread() {
+    const unread = !!(navUser && !passwordChangePending() && navHas && navHas('/messages'));
+    if (unreadLink) unreadLink.hidden = !unread;
+    if (unread && !unreadAsked) { unreadAsked = true; refreshUnread(); }
   }
 
   // ---- unread messages: a badge in the header for anyone logged in ----
@@ -489,7 +549,8 @@
       if (e.key === 'Escape' && header.classList.contains('nav-open')) { setOpen(false); toggle.focus(); }
     });
     unreadLink = h('a', {
-      id: 'unread-count', class: 'unread-link', href: '/messages.html', hidden: !navUser,
+      id: 'unread-count', class: 'unread-link', href: '/messages.html',
+      hidden: !navUser || passwordChangePending() || !navHas || !navHas('/messages'),
       'aria-current': currentPath() === '/messages.html' ? 'page' : null,
     });
     showUnread(0);
@@ -524,6 +585,11 @@
     info().then((cfg) => {
       applyName(cfg.name);
       if (footer) renderFooter(footer, cfg);
+    });
+    installed().then((has) => {
+      navHas = has;
+      fillNav();
+      updateUnread();
     });
     // One GET /api/me per page: it fills the header and refreshes the CSRF token.
     me().catch(() => updateNav(null));
@@ -565,10 +631,10 @@
   }
 
   window.Portal = {
-    api, query, escape, h, toast, debounce, info, navItems, localHref, refreshUnread,
+    api, query, escape, h, toast, debounce, info, installed, navItems, localHref, refreshUnread,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
-    NETWORK_ERROR, DEFAULT_NAME,
+    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

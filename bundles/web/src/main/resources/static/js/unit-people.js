@@ -1,5 +1,7 @@
 // 人员管理 (unit admins): the unit's professionals, searched by 姓名或身份证号 and filtered by department and
-// title (GET /api/unit/people); 详细 opens the read-only profile (GET /api/unit/people/{id}) in #people-detail.
+// title (GET /api/unit/people); 详细 opens the read-only profile (GET /api/unit/people/{id}) in #people-detail;
+// 重置密码 (.person-password-reset) gives the person a temporary password (POST /api/unit/people/{id}/password-reset,
+// the dialogs of js/password-reset.js).
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query } = Portal;
@@ -23,7 +25,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   const prev = $('page-prev');
   const next = $('page-next');
 
-  if (user.unitName) $('people-lead').textContent = `查询「${user.unitName}」的专业技术人员，查看其个人资料。`;
+  if (user.unitName) $('people-lead').textContent = `查询「${user.unitName}」的专业技术人员，查看其个人资料；人员忘记密码时可为其重置密码。`;
 
   const params = new URLSearchParams(location.search);
   let q = (params.get('q') || '').trim();
@@ -107,7 +109,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   // ---- list ----
 
   function row(p) {
-    return h('li', { class: 'reg-row people-row', 'data-id': p.accountId },
+    return h('li', { class: 'reg-row people-row', 'data-id': p.accountId, 'data-name': p.name || null },
       h('div', { class: 'reg-summary' },
         h('div', { class: 'reg-main' },
           h('p', { class: 'reg-title' },
@@ -119,7 +121,11 @@ document.addEventListener('DOMContentLoaded', async () => {
         h('div', { class: 'reg-actions' },
           h('button', {
             type: 'button', class: 'btn btn-small people-open', 'aria-haspopup': 'dialog', 'aria-label': `详细：${p.name || ''}`,
-          }, '详细'))));
+          }, '详细'),
+          h('button', {
+            type: 'button', class: 'btn btn-small person-password-reset', 'aria-haspopup': 'dialog',
+            'aria-label': `重置密码：${p.name || ''}`,
+          }, '重置密码'))));
   }
 
   function updateCounts() {
@@ -230,6 +236,20 @@ document.addEventListener('DOMContentLoaded', async () => {
     const btn = e.target.closest('.people-open');
     const el = btn && btn.closest('[data-id]');
     if (el) openDetail(el.dataset.id, btn);
+  });
+
+  // ---- 重置密码: confirm, then the temporary password once (js/password-reset.js) ----
+
+  list.addEventListener('click', (e) => {
+    const btn = e.target.closest('.person-password-reset');
+    const el = btn && btn.closest('[data-id]');
+    if (!el || btn.disabled) return;
+    PasswordReset.start({
+      url: `/unit/people/${encodeURIComponent(el.dataset.id)}/password-reset`,
+      name: el.dataset.name || '',
+      opener: btn,
+      onGone: () => load(), // no longer one of the unit's people: show the list as it is now
+    });
   });
 
   // ---- start ----

@@ -75,6 +75,27 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /**
+     * Clicks the element once it is clickable and nothing covers it: a layout that is still
+     * settling (a PDF preview sizing itself, a list drawn again) moves it, and then the click
+     * is tried again instead of landing on whatever took its place.
+     */
+    public void click(By by) {
+        wait.until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+            try {
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
+    }
+
     /** Waits for the open picker of the type to be idle (no request or search pending). */
     public WebElement idlePicker(String type) {
         By root = By.cssSelector("[data-picker='" + type + "'].picker-open");

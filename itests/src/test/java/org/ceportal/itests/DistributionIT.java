@@ -277,7 +277,7 @@ public class DistributionIT {
             new Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
             b.type("field-courseName", "信息技术与课堂教学融合");
             b.type("field-organiser", "洛阳市教育局");
-            for (String[] date : new String[][] {{"field-period-from", "2026-07-06"}, {"field-period-to", "2026-07-10"}}) {
+            for (String[] date : new String[][] {{"field-period-from", Dates.YEAR + "-07-06"}, {"field-period-to", Dates.YEAR + "-07-10"}}) {
                 js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
                         + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
                         date[0], date[1]);
@@ -366,6 +366,19 @@ public class DistributionIT {
     @Test
     public void h_theYearsCompletionShowsTheApprovedCoursesInABrowser() throws Exception {
         new CompletionInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "伊河秋月2027年", 19);
+    }
+
+    /** 忘记密码: the unit admin resets it, the person must set a new one first; Back after 退出 shows the login page. */
+    @Test
+    public void i_aForgottenPasswordIsResetByTheUnitAdminInABrowser() throws Exception {
+        new PasswordResetInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "王芳芳",
+                "重置之后的新密码2027", "yizhong.admin", "审核员的长密码2026");
+    }
+
+    /** The home page's statuses, an error that stays until the value is right, a phone photo shrunk before upload. */
+    @Test
+    public void j_whatATeacherTrippedOverIsSmoothInABrowser() throws Exception {
+        new FrictionInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "重置之后的新密码2027");
     }
 
     @Test

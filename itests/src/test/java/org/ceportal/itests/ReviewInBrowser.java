@@ -42,7 +42,7 @@ final class ReviewInBrowser {
             assertEquals(up.body(), 201, up.status());
             Http.Answer d = me.postWith("/api/declarations", "{\"formId\":\"training\",\"year\":" + year
                     + ",\"category\":\"PROFESSIONAL\",\"values\":{\"courseName\":\"校本研修第" + i + "期\",\"organiser\":\"洛阳市教育局\","
-                    + "\"period\":{\"from\":\"2026-03-02\",\"to\":\"2026-03-02\"},\"measure\":\"days\",\"amount\":1},"
+                    + "\"period\":{\"from\":\"" + Dates.YEAR + "-03-02\",\"to\":\"" + Dates.YEAR + "-03-02\"},\"measure\":\"days\",\"amount\":1},"
                     + "\"attachmentIds\":[" + up.json().path("id").asLong() + "],\"submit\":true}");
             assertEquals(d.body(), 201, d.status());
         }
@@ -76,11 +76,11 @@ final class ReviewInBrowser {
                             + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('content-type')));",
                     src);
             assertEquals("200 application/pdf", type);
-            browser.clickable(By.id("reject")).click();
-            browser.clickable(By.cssSelector("#review-detail button.reason-pick")).click();
+            browser.click(By.id("reject"));
+            browser.click(By.cssSelector("#review-detail button.reason-pick"));
             String reason = browser.driver().findElement(By.id("decision-reason")).getAttribute("value");
             assertTrue(reason, !reason.isBlank());
-            browser.clickable(By.id("confirm-decision")).click();
+            browser.click(By.id("confirm-decision"));
             browser.until(d -> d.findElements(rows).size() == QUEUE - 1);
 
             // the other 19: select all, 批量通过

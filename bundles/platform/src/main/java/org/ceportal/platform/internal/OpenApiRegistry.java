@@ -80,6 +80,17 @@ public final class OpenApiRegistry {
         }
     }
 
+    /** The REST paths the active bundles document, e.g. {@code /me/completion}: what is installed now. */
+    java.util.SortedSet<String> paths() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        for (Map<String, Object> fragment : tracker.getTracked().values()) {
+            if (fragment.get("paths") instanceof Map<?, ?> m) {
+                m.keySet().forEach(k -> all.add(String.valueOf(k)));
+            }
+        }
+        return all;
+    }
+
     /** The merged document of all active bundles' fragments. */
     @SuppressWarnings("unchecked")
     Map<String, Object> document(String version) {

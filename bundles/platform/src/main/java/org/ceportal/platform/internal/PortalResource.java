@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
@@ -45,21 +46,30 @@ public final class PortalResource {
     public record RoleName(String role, String name) {
     }
 
-    /** What the pages' frame needs: the names, the contact and the roles' names. */
-    public record Info(String name, String shortName, String province, String supportContact, List<RoleName> roles) {
+    /**
+     * What the pages' frame needs: the names, the contact, the roles' names, and the REST paths
+     * installed now ({@code apis}, e.g. {@code /me/completion}), so that a page offers a function
+     * exactly when the bundle behind it is there.
+     */
+    public record Info(String name, String shortName, String province, String supportContact, List<RoleName> roles,
+                       List<String> apis) {
     }
 
-    private final Info info;
+    private final Config config;
+    private final List<RoleName> roles;
+    private final OpenApiRegistry registry;
 
     @Activate
-    public PortalResource(Config config) {
-        this.info = new Info(config.name(), config.shortName(), config.province(), config.supportContact(),
-                Arrays.stream(Role.values()).map(r -> new RoleName(r.name(), r.label())).toList());
+    public PortalResource(Config config, @Reference OpenApiRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.roles = Arrays.stream(Role.values()).map(r -> new RoleName(r.name(), r.label())).toList();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Info portal() {
-        return info;
+        return new Info(config.name(), config.shortName(), config.province(), config.supportContact(), roles,
+                List.copyOf(registry.paths()));
     }
 }
