@@ -41,7 +41,9 @@ document.addEventListener('DOMContentLoaded', async () => {
   const valueCache = new Map(); // form id → values typed, so switching forms back and forth loses nothing
   const uploaders = new Map(); // field key (or '' for the common 附件) → uploader
 
-  const unit = () => (schema && schema.unit) || '学时';
+  // the unit the server counts this person's year in (学分申报 converts a 学时 form), once the 核算 said so
+  let evalUnit = null;
+  const unit = () => evalUnit || (schema && schema.unit) || '学时';
   const formId = () => (editing ? decl.formId : schema && schema.id);
   const enc = encodeURIComponent;
 
@@ -383,6 +385,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       checkClaimed(e.type);
     } else if (t === yearSelect) {
       setError('year', yearError());
+      if (e.type === 'change') scheduleEval(); // a year may count 学分 where another counted 学时
     } else if (t.name === 'category') {
       setError('category', categoryError());
     }
@@ -444,9 +447,13 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('proposal').setAttribute('aria-busy', 'true');
     try {
       const r = (await api(`/learning-forms/${enc(formId())}/evaluation`, {
-        method: 'POST', body: { values: collectValues() }, signal: ctrl.signal,
+        method: 'POST', body: { values: collectValues(), year: Number(yearSelect.value) || null }, signal: ctrl.signal,
       })) || {};
       if (t !== evalTicket) return;
+      if (r.unit && r.unit !== unit()) {
+        evalUnit = r.unit;
+        showUnitLabels();
+      }
       const keys = new Set((schema.fields || []).map((f) => f.key));
       const byKey = new Map();
       const general = [];
@@ -564,6 +571,14 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('form-info').hidden = false;
   }
 
+  /** The labels that name the unit: 学时, or 学分 for a person whose year counts 学分. */
+  function showUnitLabels() {
+    const u = unit();
+    $('proposed-label').textContent = `按规则核算${u}`;
+    $('claimedHours-label').textContent = `申报${u}`;
+    $('claimedHours-help').textContent = `默认为按规则核算的${u}；可以调低，不能超过核算值。`;
+  }
+
   /** Render the fields of `s` (a form description) and the parts that depend on it. */
   function renderSchema(s) {
     schema = s;
@@ -573,10 +588,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     const fields = Array.isArray(s.fields) ? s.fields : [];
     fieldsBox.replaceChildren(...fields.map(renderField));
     if (!fields.length) fieldsBox.append(h('p', { class: 'help' }, '该学习形式没有需要填写的信息项。'));
-    const u = unit();
-    $('proposed-label').textContent = `按规则核算${u}`;
-    $('claimedHours-label').textContent = `申报${u}`;
-    $('claimedHours-help').textContent = `默认为按规则核算的${u}；可以调低，不能超过核算值。`;
+    evalUnit = null;
+    showUnitLabels();
     const choice = s.category === 'CHOICE';
     $('category-choice').hidden = !choice;
     $('category-fixed-box').hidden = choice;

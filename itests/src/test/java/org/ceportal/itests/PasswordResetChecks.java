@@ -67,7 +67,12 @@ public class PasswordResetChecks extends ReviewTestBase {
                 + NEW_PASSWORD + "\"}");
         assertEquals(changed.body(), 204, changed.status());
         assertFalse(fresh.get("/api/me").json().path("mustChangePassword").asBoolean());
-        assertEquals(200, fresh.get("/api/declarations").status());
+        Http.Answer mine = fresh.get("/api/declarations");
+        assertEquals(200, mine.status());
+        for (String personal : new String[] {"/api/declarations", "/api/me/profile", "/api/me/completion", "/api/me"}) {
+            assertTrue(personal + " must not be kept by a shared PC's browser",
+                    fresh.get(personal).headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        }
         assertEquals("the temporary password worked once", 401,
                 a.tryLogin(http.fresh(), "professional", idNumber, temporary).status());
         Http again = a.loginAs("professional", idNumber, NEW_PASSWORD);

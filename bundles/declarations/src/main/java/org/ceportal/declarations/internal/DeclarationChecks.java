@@ -16,6 +16,7 @@ import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.SubjectCategory;
 import org.ceportal.platform.api.FieldError;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.api.Texts;
 import org.ceportal.platform.persistence.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,25 @@ final class DeclarationChecks {
     private final int yearsBack;
     private final ZoneId zone;
     private final Clock clock;
+    private final Units units;
 
-    DeclarationChecks(Store store, int yearsBack, ZoneId zone, Clock clock) {
+    DeclarationChecks(Store store, int yearsBack, ZoneId zone, Clock clock, Units units) {
         this.store = store;
         this.yearsBack = yearsBack;
         this.zone = zone;
         this.clock = clock;
+        this.units = units;
+    }
+
+    Units units() {
+        return units;
     }
 
     /** The common fields and the form's verdict, checked together so the page gets every error at once. */
     static final class Checked {
         int year;
+        /** HOURS, CREDITS or BASE_HOURS: the form's kind, or the person's unit when the form counts the other one. */
+        String kind;
         String category;
         BigDecimal proposed;
         BigDecimal claimed;
@@ -54,7 +63,7 @@ final class DeclarationChecks {
             row.formId = d.id();
             row.formVersion = d.version();
             row.formName = d.name();
-            row.kind = d.kind().name();
+            row.kind = kind;
             row.schemaJson = JsonText.write(Schemas.full(d));
             row.valuesJson = valuesJson;
             row.title = title;
@@ -91,7 +100,7 @@ final class DeclarationChecks {
         return years;
     }
 
-    Checked check(FormRegistry.Live live, DeclarationRequest r) {
+    Checked check(FormRegistry.Live live, DeclarationRequest r, long ownerId) {
         FormDescription d = live.description();
         List<FieldError> errors = new ArrayList<>();
         Checked c = new Checked();
@@ -115,21 +124,30 @@ final class DeclarationChecks {
         for (org.ceportal.learningform.api.FieldError fe : e.errors()) {
             errors.add(new FieldError("values." + fe.field(), fe.message()));
         }
+        String formKind = d.kind().name();
+        c.kind = c.year == 0 ? formKind : units.declaredKind(formKind, ownerId, c.year);
+        String unit = DeclarationViews.unitOf(c.kind);
         if (e.isValid()) {
-            c.proposed = e.proposed();
-            c.explanation = e.explanation() == null ? null : truncate(e.explanation(), 500);
+            BigDecimal proposed = units.convert(e.proposed(), formKind, c.kind);
+            c.proposed = proposed;
+            String explanation = e.explanation();
+            if (!Units.family(c.kind).equals(Units.family(formKind))) {
+                explanation = (explanation == null ? "" : Texts.withoutFinalStop(explanation) + "；")
+                        + units.note(formKind, c.kind, proposed);
+            }
+            c.explanation = explanation == null ? null : truncate(explanation, 500);
             if (r.claimedHours == null) {
-                c.claimed = e.proposed();
+                c.claimed = proposed;
             } else if (r.claimedHours.signum() <= 0 || r.claimedHours.stripTrailingZeros().scale() > 2) {
-                errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "应大于 0，最多两位小数"));
-            } else if (r.claimedHours.compareTo(e.proposed()) > 0) {
-                errors.add(new FieldError("claimedHours", "申报" + d.kind().unit() + "不能超过按规则核算的 "
-                        + e.proposed().stripTrailingZeros().toPlainString() + " " + d.kind().unit()));
+                errors.add(new FieldError("claimedHours", "申报" + unit + "应大于 0，最多两位小数"));
+            } else if (r.claimedHours.compareTo(proposed) > 0) {
+                errors.add(new FieldError("claimedHours", "申报" + unit + "不能超过按规则核算的 "
+                        + proposed.stripTrailingZeros().toPlainString() + " " + unit));
             } else {
                 c.claimed = r.claimedHours;
             }
             if (c.claimed != null && c.claimed.signum() <= 0) {
-                errors.add(new FieldError("claimedHours", "按所填内容核算为 0 " + d.kind().unit() + "，无需申报"));
+                errors.add(new FieldError("claimedHours", "按所填内容核算为 0 " + unit + "，无需申报"));
             }
             if (r.year != null) {
                 yearMismatch(d, values, r.year).ifPresent(errors::add);

@@ -17,24 +17,30 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DeclarationRecords.class)
 public final class DeclarationRecordsService implements DeclarationRecords {
     private final Store store;
+    private final Units units;
 
     @Activate
     public DeclarationRecordsService(@Reference DeclarationsComponent component) {
-        this(component.store());
+        this(component.store(), component.units());
     }
 
     DeclarationRecordsService(Store store) {
+        this(store, Units.HOURS_ONLY);
+    }
+
+    DeclarationRecordsService(Store store, Units units) {
         this.store = store;
+        this.units = units;
     }
 
     @Override
     public List<CountedDeclaration> approved(long ownerId) {
         try (SqlSession s = store.session()) {
             return s.getMapper(DeclarationMapper.class).approvedOf(ownerId).stream().map(r -> {
-                Object max = JsonText.read(r.schemaJson).get("maxPerYear");
+                Map<String, Object> schema = JsonText.read(r.schemaJson);
+                BigDecimal max = units.convert(Schemas.amount(schema, "maxPerYear"), String.valueOf(schema.get("kind")), r.kind);
                 return new CountedDeclaration(r.id, r.declYear, r.formId, r.formName, r.kind, r.category,
-                        Schemas.categoryName(r.category), r.title, r.approvedHours,
-                        max == null ? null : new BigDecimal(String.valueOf(max)), r.decidedAt.toInstant());
+                        Schemas.categoryName(r.category), r.title, r.approvedHours, max, r.decidedAt.toInstant());
             }).toList();
         }
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -58,6 +59,7 @@ final class DeclarationReviewing {
     private final Set<String> secondLevelForms;
     private final ZoneId zone;
     private final Clock clock;
+    private final Units units;
 
     /** Whose declarations a reviewer sees ({@code unitId} null: every unit's) and which state waits for them. */
     private record Scope(Long unitId, String queueState) {
@@ -65,6 +67,13 @@ final class DeclarationReviewing {
 
     DeclarationReviewing(Store store, DeclarationViews views, AttachmentService attachments, Declarations.AuditTrail audit,
             Messages messages, LongFunction<Optional<String>> names, Set<String> secondLevelForms, ZoneId zone, Clock clock) {
+        this(store, views, attachments, audit, messages, names, secondLevelForms, zone, clock, Units.HOURS_ONLY);
+    }
+
+    DeclarationReviewing(Store store, DeclarationViews views, AttachmentService attachments, Declarations.AuditTrail audit,
+            Messages messages, LongFunction<Optional<String>> names, Set<String> secondLevelForms, ZoneId zone, Clock clock,
+            Units units) {
+        this.units = units;
         this.store = store;
         this.views = views;
         this.attachments = attachments;
@@ -285,7 +294,7 @@ final class DeclarationReviewing {
     }
 
     /** The hours to approve: the claimed ones unless others are given, within (0, the form's cap]. */
-    private static BigDecimal approvedHours(DeclarationRow row, BigDecimal given) {
+    private BigDecimal approvedHours(DeclarationRow row, BigDecimal given) {
         if (given == null) {
             return row.claimedHours;
         }
@@ -303,9 +312,10 @@ final class DeclarationReviewing {
         return given;
     }
 
-    private static BigDecimal maxPerItem(DeclarationRow row) {
-        Object max = JsonText.read(row.schemaJson).get("maxPerItem");
-        return max == null ? null : new BigDecimal(String.valueOf(max));
+    /** The form's cap per item, in the declaration's unit (a 学分申报 of a 学时 form converts it). */
+    private BigDecimal maxPerItem(DeclarationRow row) {
+        Map<String, Object> schema = JsonText.read(row.schemaJson);
+        return units.convert(Schemas.amount(schema, "maxPerItem"), String.valueOf(schema.get("kind")), row.kind);
     }
 
     private ProblemException alreadyDecided(DeclarationRow row) {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -55,12 +56,17 @@ final class Declarations {
 
     Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
             AuditTrail audit) {
+        this(store, forms, attachments, yearsBack, zone, clock, audit, Units.HOURS_ONLY);
+    }
+
+    Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
+            AuditTrail audit, Units units) {
         this.audit = audit;
         this.store = store;
         this.forms = forms;
         this.attachments = attachments;
         this.clock = clock;
-        this.checks = new DeclarationChecks(store, yearsBack, zone, clock);
+        this.checks = new DeclarationChecks(store, yearsBack, zone, clock, units);
         this.views = new DeclarationViews(store, forms, attachments);
     }
 
@@ -74,7 +80,7 @@ final class Declarations {
                 : new ProblemException(409, "form_unavailable", "该学习形式已停用，请选择其他学习形式",
                         List.of(new FieldError("formId", "该学习形式已停用"))));
         boolean submit = Boolean.TRUE.equals(r.submit);
-        DeclarationChecks.Checked c = checks.check(live, r);
+        DeclarationChecks.Checked c = checks.check(live, r, caller.accountId());
         List<Long> ids = r.attachmentIds == null ? List.of() : r.attachmentIds;
         if (!ids.isEmpty()) {
             attachments.ownedBy(caller.accountId(), ids, null);
@@ -98,7 +104,8 @@ final class Declarations {
             if (submit) {
                 FormDescription d = live.description();
                 m.lockOwner(caller.accountId());
-                checks.checkYearCap(caller.accountId(), d.id(), d.name(), d.kind().unit(), d.maxPerYear(), c.year, c.claimed, 0L);
+                checks.checkYearCap(caller.accountId(), d.id(), d.name(), DeclarationViews.unitOf(c.kind),
+                        checks.units().convert(d.maxPerYear(), d.kind().name(), c.kind), c.year, c.claimed, 0L);
             }
             row.id = null;
             m.insert(row);
@@ -132,7 +139,7 @@ final class Declarations {
                 .or(() -> forms.get(current.formId))
                 .orElseThrow(() -> new ProblemException(409, "form_unavailable",
                         "该申报所用的学习形式已停用，草稿不能再修改，只能查看或删除"));
-        DeclarationChecks.Checked c = checks.check(live, r);
+        DeclarationChecks.Checked c = checks.check(live, r, caller.accountId());
         List<Long> ids = r.attachmentIds == null ? List.of() : r.attachmentIds;
         if (!ids.isEmpty()) {
             attachments.ownedBy(caller.accountId(), ids, id);
@@ -183,14 +190,16 @@ final class Declarations {
         if (version != null && version != current.version) {
             throw stale();
         }
-        Object max = JsonText.read(current.schemaJson).get("maxPerYear");
+        Map<String, Object> schema = JsonText.read(current.schemaJson);
+        BigDecimal max = checks.units().convert(Schemas.amount(schema, "maxPerYear"), String.valueOf(schema.get("kind")),
+                current.kind);
         ensureOwner(caller.accountId());
         // the cap is checked with the person's row locked, so parallel submissions are counted one after the other
         store.inTransaction(s -> {
             s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId());
             DeclarationChecks.requireAttachments(attachments.ofDeclaration(id).size());
             checks.checkYearCap(caller.accountId(), current.formId, current.formName, DeclarationViews.unitOf(current.kind),
-                    max == null ? null : new BigDecimal(String.valueOf(max)), current.declYear, current.claimedHours, id);
+                    max, current.declYear, current.claimedHours, id);
             transition(caller, current, DRAFT, PENDING, version, true);
             attachments.lock(id, true);
             audit.record(caller.accountId(), "declaration_submit",

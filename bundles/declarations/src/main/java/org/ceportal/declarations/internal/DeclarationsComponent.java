@@ -1,5 +1,6 @@
 package org.ceportal.declarations.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.ceportal.accounts.api.People;
 import org.ceportal.attachments.api.AttachmentService;
+import org.ceportal.declarations.api.CountingUnits;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
@@ -51,11 +53,17 @@ public final class DeclarationsComponent {
                 description = "Ids of the learning forms to list first, in this order (comma-separated); the others follow, "
                         + "学时 forms before 学分 forms, by id")
         String[] formOrder() default {"training", "base-study"};
+
+        @AttributeDefinition(name = "Credits per hour",
+                description = "学分申报: how many 学分 one 学时 of a 学时 form is worth for someone whose yearly requirement "
+                        + "counts 学分 (e.g. 会计); decimals allowed")
+        String creditsPerHour() default "1";
     }
 
     private final Store store;
     private final Declarations declarations;
     private final DeclarationReviewing reviewing;
+    private final Units units;
 
     @Activate
     public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
@@ -75,8 +83,12 @@ public final class DeclarationsComponent {
             }
         };
         Clock clock = Clock.systemUTC();
+        this.units = new Units((account, year) -> {
+            CountingUnits c = countingUnits;
+            return c == null ? Units.HOURS : c.unitOf(account, year);
+        }, creditsPerHour(config.creditsPerHour()));
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
-                clock, trail);
+                clock, trail, units);
         this.reviewing = new DeclarationReviewing(store, new DeclarationViews(store, forms, attachments), attachments, trail,
                 (account, title, body, link) -> {
                     Messages m = messages;
@@ -87,7 +99,20 @@ public final class DeclarationsComponent {
                     People p = people;
                     return p == null ? Optional.empty() : p.nameOf(id);
                 }, Arrays.stream(config.secondLevelForms()).flatMap(f -> Arrays.stream(f.split(","))).map(String::strip)
-                        .filter(f -> !f.isEmpty()).collect(Collectors.toSet()), zone, clock);
+                        .filter(f -> !f.isEmpty()).collect(Collectors.toSet()), zone, clock, units);
+    }
+
+    private static BigDecimal creditsPerHour(String value) {
+        try {
+            BigDecimal b = new BigDecimal(value.strip());
+            if (b.signum() > 0) {
+                return b;
+            }
+        } catch (RuntimeException e) {
+            // falls through
+        }
+        LoggerFactory.getLogger(DeclarationsComponent.class).warn("creditsPerHour {} is not a positive number; using 1", value);
+        return BigDecimal.ONE;
     }
 
     // Optional and dynamic: the audit trail (kept by the accounts bundle) may come and go.
@@ -104,6 +129,11 @@ public final class DeclarationsComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile People people;
 
+    // Optional and dynamic: what a person's year counts in (the reporting bundle's requirement rules)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CountingUnits countingUnits;
+
     Store store() {
         return store;
     }
@@ -114,5 +144,9 @@ public final class DeclarationsComponent {
 
     Declarations declarations() {
         return declarations;
+    }
+
+    Units units() {
+        return units;
     }
 }

@@ -56,6 +56,12 @@ final class Schemas {
         return new FormSchema(summary(d), fields, d.yearField());
     }
 
+    /** A figure of a stored schema snapshot ({@code maxPerItem}, {@code maxPerYear}), or null. */
+    static BigDecimal amount(java.util.Map<String, Object> schema, String key) {
+        Object v = schema.get(key);
+        return v == null ? null : new BigDecimal(String.valueOf(v));
+    }
+
     static String categoryName(String category) {
         try {
             return SubjectCategory.valueOf(category).label();

@@ -13,7 +13,7 @@ import org.ceportal.declarations.api.CountedDeclaration;
 /**
  * The yearly completion of one person, computed from their approved declarations: each
  * counts only in its 计入年度 (nothing carries over), only when of the kind the year's
- * rule counts (学时 or 学分), and a learning form's yearly cap cuts what goes beyond it.
+ * rule counts (学时 — 继续教育基地学时 included — or 学分), and a learning form's yearly cap cuts what goes beyond it.
  * Pending hours are reported beside, never counted.
  */
 final class Completion {
@@ -56,7 +56,7 @@ final class Completion {
             BigDecimal general = BigDecimal.ZERO;
             BigDecimal professional = BigDecimal.ZERO;
             for (CountedDeclaration d : approved) {
-                if (d.year() != year || !kind.equals(d.kind())) {
+                if (d.year() != year || !kind.equals(family(d.kind()))) {
                     continue;
                 }
                 BigDecimal counted = d.approvedHours();
@@ -84,10 +84,20 @@ final class Completion {
             Boolean met = required == null ? null
                     : got.total().compareTo(required.total()) >= 0 && got.general().compareTo(required.general()) >= 0
                             && got.professional().compareTo(required.professional()) >= 0;
-            BigDecimal waiting = pending.getOrDefault(year, Map.of()).getOrDefault(kind, BigDecimal.ZERO);
+            BigDecimal waiting = BigDecimal.ZERO;
+            for (Map.Entry<String, BigDecimal> p : pending.getOrDefault(year, Map.of()).entrySet()) {
+                if (kind.equals(family(p.getKey()))) {
+                    waiting = waiting.add(p.getValue());
+                }
+            }
             out.add(new Detail(new Year(year, unit(kind), required, got, waiting, met), items));
         }
         return out;
+    }
+
+    /** 继续教育基地学时 are 学时: they count towards an HOURS requirement like any other approved hours. */
+    static String family(String kind) {
+        return "CREDITS".equals(kind) ? "CREDITS" : "HOURS";
     }
 
     private static String unit(String kind) {
