@@ -34,19 +34,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     location.replace('/login.html' + query({ next: location.pathname + location.search }));
   }
 
-  // ---- numbers: 24, "24.50" → "24.5" ----
-
-  function num(value) {
-    if (value == null || value === '') return null;
-    const n = Number(value);
-    return Number.isFinite(n) ? n : null;
-  }
-
-  function fmt(value) {
-    const n = num(value);
-    if (n == null) return value == null || value === '' ? '—' : String(value);
-    return String(Math.round(n * 100) / 100);
-  }
+  const { toNumber: num, formatAmount: fmt } = Portal; // 24, "24.50" → "24.5"
 
   // ---- one year ----
 

@@ -630,11 +630,27 @@
     return mark;
   }
 
+  // ---- amounts (hours, credits) from the server: 24, "24.50" → "24.5" ----
+
+  /** A number from a JSON value, or null when there is none. */
+  function toNumber(value) {
+    if (value == null || value === '') return null;
+    const n = Number(value);
+    return Number.isFinite(n) ? n : null;
+  }
+
+  /** An amount as people write it: at most two decimals, no trailing zeros; 「—」 for none. */
+  function formatAmount(value) {
+    const n = toNumber(value);
+    if (n == null) return value == null || value === '' ? '—' : String(value);
+    return String(Math.round(n * 100) / 100);
+  }
+
   window.Portal = {
     api, query, escape, h, toast, debounce, info, installed, navItems, localHref, refreshUnread,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
-    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE,
+    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE, toNumber, formatAmount,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

@@ -17,19 +17,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   const code = (new URLSearchParams(location.search).get('code') || '').trim();
 
-  // ---- numbers: 24, "24.50" → "24.5" ----
-
-  function num(value) {
-    if (value == null || value === '') return null;
-    const n = Number(value);
-    return Number.isFinite(n) ? n : null;
-  }
-
-  function fmt(value) {
-    const n = num(value);
-    if (n == null) return value == null || value === '' ? '—' : String(value);
-    return String(Math.round(n * 100) / 100);
-  }
+  const { toNumber: num, formatAmount: fmt } = Portal; // 24, "24.50" → "24.5"
 
   /** "yyyy-MM-dd" in local time (the raw text when unparsable). */
   function formatDate(value) {

@@ -268,25 +268,11 @@ public class DistributionIT {
         java.nio.file.Files.write(scan, Samples.pdf("training certificate"));
         try (Browser browser = new Browser(portal.home().resolve("browser"))) {
             PageDriver b = new PageDriver(browser, base);
-            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
             b.login("professional", id, "伊河秋月2027年");
             browser.until(d -> d.getCurrentUrl().endsWith("/home.html"));
             browser.clickable(By.cssSelector("a[data-function='declare'], [data-function='declare'] a")).click();
 
-            browser.until(d -> new Select(d.findElement(By.id("form-select"))).getOptions().size() >= 13);
-            new Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
-            b.type("field-courseName", "信息技术与课堂教学融合");
-            b.type("field-organiser", "洛阳市教育局");
-            for (String[] date : new String[][] {{"field-period-from", Dates.YEAR + "-07-06"}, {"field-period-to", Dates.YEAR + "-07-10"}}) {
-                js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-                        + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-                        date[0], date[1]);
-            }
-            new Select(browser.visible(By.id("field-measure"))).selectByValue("days");
-            b.type("field-amount", "3");
-            if (!browser.driver().findElements(By.id("category-PROFESSIONAL")).isEmpty()) {
-                browser.clickable(By.id("category-PROFESSIONAL")).click();
-            }
+            b.fillTraining("信息技术与课堂教学融合", Dates.YEAR + "-07-06", Dates.YEAR + "-07-10", 3);
             browser.until(d -> d.findElement(By.id("proposed-hours")).getText().contains("24"));
             browser.driver().findElement(By.id("attachment-input")).sendKeys(scan.toString());
             browser.until(d -> !d.findElements(By.cssSelector("#attachment-list [data-attachment-id]")).isEmpty());

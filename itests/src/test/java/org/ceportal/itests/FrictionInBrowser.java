@@ -11,7 +11,6 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -57,22 +56,10 @@ final class FrictionInBrowser {
             assertFalse(browser.driver().findElement(By.id("hero-login")).isDisplayed());
 
             browser.open(base + "/declare.html");
-            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
             browser.until(d -> new Select(d.findElement(By.id("form-select"))).getOptions().size() >= 13);
             b.type("form-search", "培训");
-            new Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
-            b.type("field-courseName", "师德师风专题培训");
-            b.type("field-organiser", "洛阳市教育局");
-            for (String[] date : new String[][] {{"field-period-from", Dates.YEAR + "-05-06"}, {"field-period-to", Dates.YEAR + "-05-08"}}) {
-                js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-                        + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-                        date[0], date[1]);
-            }
-            new Select(browser.visible(By.id("field-measure"))).selectByValue("days");
-            b.type("field-amount", "3");
-            if (!browser.driver().findElements(By.id("category-PROFESSIONAL")).isEmpty()) {
-                browser.click(By.id("category-PROFESSIONAL"));
-            }
+            browser.until(d -> new Select(d.findElement(By.id("form-select"))).getOptions().size() < 13); // filtered
+            b.fillTraining("师德师风专题培训", Dates.YEAR + "-05-06", Dates.YEAR + "-05-08", 3);
             browser.until(d -> d.findElement(By.id("proposed-hours")).getText().contains("24"));
 
             // more than the rule gives: the error shows, and stays when the field is left

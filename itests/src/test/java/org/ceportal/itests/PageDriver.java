@@ -40,6 +40,28 @@ final class PageDriver {
         browser.until(d -> !d.getCurrentUrl().endsWith("/home.html"));
     }
 
+    /**
+     * On 学时学分申报: chooses 培训/进修 and fills a course of {@code days} days held on
+     * those dates (yyyy-MM-dd), 专业科目 where the page asks.
+     */
+    void fillTraining(String courseName, String from, String to, int days) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        browser.until(d -> !d.findElements(By.cssSelector("#form-select option[value='training']")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
+        type("field-courseName", courseName);
+        type("field-organiser", "洛阳市教育局");
+        for (String[] date : new String[][] {{"field-period-from", from}, {"field-period-to", to}}) {
+            js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                    + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                    date[0], date[1]);
+        }
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("field-measure"))).selectByValue("days");
+        type("field-amount", String.valueOf(days));
+        if (!browser.driver().findElements(By.id("category-PROFESSIONAL")).isEmpty()) {
+            browser.click(By.id("category-PROFESSIONAL"));
+        }
+    }
+
     /** Waits for the page's captcha picture and types the test captcha's answer. */
     void captcha() {
         browser.until(d -> {

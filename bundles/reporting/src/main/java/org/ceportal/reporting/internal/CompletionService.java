@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.ceportal.accounts.api.Profile;
 import org.ceportal.accounts.api.Profiles;
-import org.ceportal.declarations.api.CountingUnits;
 import org.ceportal.declarations.api.DeclarationRecords;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.api.ProblemException;
@@ -20,11 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * A person's 年度完成情况, computed from their approved declarations (read through the
  * declarations' exported API) and the requirement rule of each year for their title series.
- * It also tells the declarations bundle what a person's year counts in ({@link CountingUnits}:
- * 学时 or 学分, the same rule), so that a 学分 year gets 学分申报.
  */
-@Component(service = {CompletionService.class, CountingUnits.class})
-public final class CompletionService implements CountingUnits {
+@Component(service = CompletionService.class)
+public final class CompletionService {
     /** Which year it is: in China (23:30 on 31 December in Henan is still that year). */
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -59,17 +56,6 @@ public final class CompletionService implements CountingUnits {
         return compute(person, year).stream().findFirst();
     }
 
-    @Override
-    public String unitOf(long accountId, int year) {
-        String series = profiles.profile(accountId).map(this::series).orElse(null);
-        return Requirements.pick(requirements.all(), year, series).map(Rule::kind).orElse("HOURS");
-    }
-
-    /** The series of the person's title in force now, or null. */
-    private String series(Profile p) {
-        return p.titleCode() == null ? null : directory.title(p.titleCode()).map(t -> t.seriesCode).orElse(null);
-    }
-
     private List<Completion.Detail> compute(Profile p, Integer only) {
         int thisYear = LocalDate.now(clock.withZone(CHINA)).getYear();
         int from = p.registeredOn() == null ? thisYear : Integer.parseInt(p.registeredOn().substring(0, 4));
@@ -86,7 +72,7 @@ public final class CompletionService implements CountingUnits {
         if (years.isEmpty()) {
             return List.of();
         }
-        String series = series(p);
+        String series = Requirements.seriesOf(p, directory);
         List<Rule> rules = requirements.all();
         return Completion.of(years, y -> Requirements.pick(rules, y, series).orElse(null),
                 records.approved(p.accountId()), records.pendingByYear(p.accountId()));

@@ -61,7 +61,7 @@ public final class ProofComponent {
                         log.record(actor, action, subject, outcome, address);
                     }
                 }, clock);
-        this.pdf = new ProofPdf(CjkFont.bytes(), CompletionService.CHINA);
+        this.pdf = new ProofPdf(CjkFont::bytes, CompletionService.CHINA);
         this.lookups = new Throttle(Math.max(1, config.lookupsPerMinute()), Duration.ofMinutes(1), clock);
         String url = config.publicUrl() == null ? "" : config.publicUrl().strip();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -3,6 +3,7 @@ package org.ceportal.reporting.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -11,6 +12,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -43,17 +45,28 @@ final class ProofPdf {
     /** Column widths of the item table: date, form, title, category, hours. */
     private static final float[] COLUMNS = {68, 110, 200, 60, 57};
 
-    private final byte[] font;
+    private final Supplier<byte[]> fontFile;
     private final ZoneId zone;
+    /** The font's 10 MB, read at the first proof and kept while memory allows. */
+    private volatile SoftReference<byte[]> font = new SoftReference<>(null);
 
-    /** @param font a TrueType font covering CJK (see {@code org.ceportal.fonts.CjkFont}) */
-    ProofPdf(byte[] font, ZoneId zone) {
-        this.font = font;
+    /** @param fontFile reads a TrueType font covering CJK (see {@code org.ceportal.fonts.CjkFont}) */
+    ProofPdf(Supplier<byte[]> fontFile, ZoneId zone) {
+        this.fontFile = fontFile;
         this.zone = zone;
     }
 
+    private byte[] font() {
+        byte[] f = font.get();
+        if (f == null) {
+            f = fontFile.get();
+            font = new SoftReference<>(f);
+        }
+        return f;
+    }
+
     byte[] render(ProofRow r, List<ProofItemRow> items, String verifyUrl) {
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font()));
              PDDocument doc = new PDDocument()) {
             PDType0Font f = PDType0Font.load(doc, ttf, true);
             Writer w = new Writer(doc, f, ttf);

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.ceportal.accounts.api.Profile;
+import org.ceportal.directory.api.DirectoryService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,6 +26,11 @@ public final class Requirements {
                 .sorted(Comparator.comparing((Rule r) -> r.titleSeries() == null ? "" : r.titleSeries())
                         .thenComparingInt(Rule::fromYear))
                 .toList();
+    }
+
+    /** The series of the person's title in force now (which rule applies), or null. */
+    static String seriesOf(Profile p, DirectoryService directory) {
+        return p.titleCode() == null ? null : directory.title(p.titleCode()).map(t -> t.seriesCode).orElse(null);
     }
 
     /** The rule of a year for a series: the series' own latest rule from that year or before, else the general one. */

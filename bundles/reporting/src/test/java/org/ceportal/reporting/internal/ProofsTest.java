@@ -61,7 +61,7 @@ public class ProofsTest {
 
     @Test
     public void thePdfSaysWhoWhichYearAndHowManyHoursInChinese() throws Exception {
-        byte[] pdf = new ProofPdf(CjkFont.bytes(), CompletionService.CHINA)
+        byte[] pdf = new ProofPdf(CjkFont::bytes, CompletionService.CHINA)
                 .render(proof(), List.of(item(1, 101, "新课程标准解读研修班", "24"), item(3, 102, "师德师风专题培训 😀", "32")),
                         "https://jxjy.example.gov.cn/verify.html?code=7KQ2M9X4HT0RW5VJ8C3NPE6B1A");
         String text = text(pdf);
@@ -84,7 +84,7 @@ public class ProofsTest {
         for (int n = 1; n <= 120; n++) {
             items.add(item(n, 1000 + n, "第 " + n + " 期网络研修：信息技术与学科教学深度融合的理论与实践案例分析", "1"));
         }
-        byte[] pdf = new ProofPdf(CjkFont.bytes(), CompletionService.CHINA).render(proof(), items, "http://localhost/verify.html");
+        byte[] pdf = new ProofPdf(CjkFont::bytes, CompletionService.CHINA).render(proof(), items, "http://localhost/verify.html");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertTrue(doc.getNumberOfPages() >= 3);
             String text = new PDFTextStripper().getText(doc);
