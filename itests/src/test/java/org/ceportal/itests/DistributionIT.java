@@ -367,6 +367,12 @@ public class DistributionIT {
         new FrictionInBrowser(portal.home(), base).run(Accounts.idNumber("41030219870715002"), "重置之后的新密码2027");
     }
 
+    /** 单位统计报表: the unit admin keeps 未达标, sorts, and downloads the CSV. */
+    @Test
+    public void k_aUnitAdminReadsTheUnitsReportInABrowser() throws Exception {
+        new UnitReportInBrowser(portal.home(), base).run("yizhong.admin", "审核员的长密码2026", "王芳芳");
+    }
+
     @Test
     public void z_dataSurvivesARestart() throws Exception {
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

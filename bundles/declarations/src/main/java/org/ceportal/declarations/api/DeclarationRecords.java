@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** What the yearly completion reads: a person's approved declarations and what still waits. */
+/** What the yearly completion and the reports read: approved declarations and what still waits. */
 @ProviderType
 public interface DeclarationRecords {
 
@@ -18,4 +18,19 @@ public interface DeclarationRecords {
 
     /** The earliest 计入年度 of any of the person's declarations, or {@code null}. */
     Integer firstYear(long ownerId);
+
+    /**
+     * The approved declarations of a unit's people counted in a year, by owner (for the unit's
+     * report: one read for the whole unit instead of one per person).
+     *
+     * @since 1.2
+     */
+    Map<Long, List<CountedDeclaration>> approvedInUnit(long unitId, int year);
+
+    /**
+     * How many of the unit's declarations wait for its review (待审核).
+     *
+     * @since 1.2
+     */
+    int waitingInUnit(long unitId);
 }

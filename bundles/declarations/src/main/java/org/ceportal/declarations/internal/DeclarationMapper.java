@@ -83,6 +83,10 @@ public interface DeclarationMapper {
 
     List<DeclarationRow> approvedOf(@Param("ownerId") long ownerId);
 
+    List<DeclarationRow> approvedInUnit(@Param("unitId") long unitId, @Param("year") int year);
+
+    String schemaOf(@Param("id") long id);
+
     List<PendingSum> pendingOf(@Param("ownerId") long ownerId);
 
     Integer firstYear(@Param("ownerId") long ownerId);

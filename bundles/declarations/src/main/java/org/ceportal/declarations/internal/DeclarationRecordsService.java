@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.declarations.api.CountedDeclaration;
 import org.ceportal.declarations.api.DeclarationRecords;
+import org.ceportal.declarations.api.DeclarationState;
 import org.ceportal.platform.persistence.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,6 +55,32 @@ public final class DeclarationRecordsService implements DeclarationRecords {
             }
         }
         return out;
+    }
+
+    @Override
+    public Map<Long, List<CountedDeclaration>> approvedInUnit(long unitId, int year) {
+        Map<Long, List<CountedDeclaration>> byOwner = new java.util.LinkedHashMap<>();
+        try (SqlSession s = store.session()) {
+            DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            Map<String, Map<String, Object>> schemas = new java.util.HashMap<>(); // per form version, read once
+            for (DeclarationRow r : m.approvedInUnit(unitId, year)) {
+                Map<String, Object> schema = schemas.computeIfAbsent(r.formId + "@" + r.formVersion,
+                        k -> JsonText.read(m.schemaOf(r.id)));
+                BigDecimal max = units.convert(Schemas.amount(schema, "maxPerYear"), String.valueOf(schema.get("kind")), r.kind);
+                byOwner.computeIfAbsent(r.ownerId, o -> new java.util.ArrayList<>()).add(new CountedDeclaration(r.id,
+                        r.declYear, r.formId, r.formName, r.kind, r.category, Schemas.categoryName(r.category), r.title,
+                        r.approvedHours, max, r.decidedAt.toInstant()));
+            }
+        }
+        return byOwner;
+    }
+
+    @Override
+    public int waitingInUnit(long unitId) {
+        try (SqlSession s = store.session()) {
+            QueueRow q = s.getMapper(DeclarationMapper.class).queue(unitId, DeclarationState.PENDING.code());
+            return q == null ? 0 : (int) q.pending;
+        }
     }
 
     @Override

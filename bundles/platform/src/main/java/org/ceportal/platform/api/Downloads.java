@@ -36,4 +36,16 @@ public final class Downloads {
         return ("inline".equals(type) ? "inline" : "attachment") + "; filename=\"" + fallback + "\"; filename*=UTF-8''"
                 + encoded;
     }
+
+    /**
+     * A text as a cell of a CSV or spreadsheet export: one that a spreadsheet would take for a
+     * formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe.
+     */
+    public static String spreadsheetCell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+    }
 }

@@ -114,11 +114,7 @@ public final class AuditResource {
 
     /** A text as a spreadsheet cell: one that a spreadsheet would take for a formula gets a leading apostrophe. */
     static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+        return org.ceportal.platform.api.Downloads.spreadsheetCell(text);
     }
 
     private AuditSearch.Query query(Caller reviewer, String person, String action, String from, String to) {
