@@ -4,7 +4,8 @@
 # (default 1000000) over 5 years in every state and learning form, written through the
 # real schema of a booted distribution; then SAMPLES requests of one person's
 # 年度完成情况 and as many of a year's 继续历程明细, over real HTTP, for 20 people; then
-# each of them issues a 学时证明 of a year with approved hours and draws its PDF 5 times.
+# each of them issues a 学时证明 of a year with approved hours and draws its PDF 5 times; then the
+# 单位统计报表 of a unit of 10 000 people (the first people generated) and of an ordinary one.
 #
 #   benchmarks/province.sh                          PEOPLE=100000 DECLARATIONS=1000000 SAMPLES=200
 #   SKIP_BUILD=1 PEOPLE=10000 DECLARATIONS=100000 benchmarks/province.sh

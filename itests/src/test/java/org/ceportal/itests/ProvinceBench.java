@@ -47,6 +47,7 @@ import org.ops4j.pax.exam.util.Filter;
 public class ProvinceBench extends PortalTestBase {
     private static final long FIRST_ID = 10_000_000L; // explicit ids, far above what the identity columns hand out
     private static final int UNITS_PER_REGION = 50;
+    private static final int BIG_UNIT = 10_000;
     private static final String PASSWORD = "省级数据的长密码2026";
     private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华";
@@ -148,6 +149,30 @@ public class ProvinceBench extends PortalTestBase {
             }
             pdfBytes = Math.max(pdfBytes, me.download(pdf).body().length);
         }
+        // 单位统计报表 of the big unit (10 000 people) and of an ordinary one, by their unit admins
+        List<Double> bigServer = new ArrayList<>();
+        List<Double> smallServer = new ArrayList<>();
+        long heapPeak = 0;
+        double csvMillis = 0;
+        long csvBytes = 0;
+        int thisYearReport = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        Http big = a.loginAs("unit_admin", a.unitAdmin(units.get(0)[0], "bench.big"), Accounts.STAFF_PASSWORD);
+        Http small = a.loginAs("unit_admin", a.unitAdmin(units.get(1)[0], "bench.small"), Accounts.STAFF_PASSWORD);
+        int bigPeople = big.get("/api/unit/reports/completion?year=" + thisYearReport).json().path("summary").path("people").asInt();
+        for (int k = 0; k < 20; k++) {
+            String q = "/api/unit/reports/completion?year=" + (thisYearReport - k % 5) + "&met=false&sort=total&dir=desc";
+            Http.Answer r = big.get(q);
+            assertEquals(r.body(), 200, r.status());
+            bigServer.add(r.serverMillis());
+            heapPeak = Math.max(heapPeak, Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+            smallServer.add(small.get(q).serverMillis());
+        }
+        long c0 = System.nanoTime();
+        Http.Download export = big.download("/api/unit/reports/completion.csv?year=" + thisYearReport);
+        csvMillis = (System.nanoTime() - c0) / 1e6;
+        csvBytes = export.body().length;
+        Collections.sort(bigServer);
+        Collections.sort(smallServer);
         Collections.sort(issueServer);
         Collections.sort(pdfServer);
         Collections.sort(list);
@@ -163,13 +188,17 @@ public class ProvinceBench extends PortalTestBase {
                         + "\"detail\":{\"requests\":%d,\"serverMedianMs\":%.2f,\"serverP99Ms\":%.2f,"
                         + "\"clientMedianMs\":%.2f,\"clientP99Ms\":%.2f,\"clientMaxMs\":%.2f},"
                         + "\"proof\":{\"issued\":%d,\"issueServerMedianMs\":%.2f,\"issueServerMaxMs\":%.2f,"
-                        + "\"pdfRequests\":%d,\"pdfServerMedianMs\":%.2f,\"pdfServerP99Ms\":%.2f,\"pdfMaxBytes\":%d}}",
+                        + "\"pdfRequests\":%d,\"pdfServerMedianMs\":%.2f,\"pdfServerP99Ms\":%.2f,\"pdfMaxBytes\":%d},"
+                        + "\"unitReport\":{\"bigUnitPeople\":%d,\"requests\":%d,\"bigServerMedianMs\":%.2f,\"bigServerMaxMs\":%.2f,"
+                        + "\"smallServerMedianMs\":%.2f,\"csvMillis\":%.1f,\"csvBytes\":%d,\"heapUsedPeakBytes\":%d}}",
                 Runtime.getRuntime().availableProcessors(), people, declarations, units.size(), fillSeconds, bytes,
                 list.size(), pctD(listServer, 50), pctD(listServer, 99), ms(pct(list, 50)), ms(pct(list, 99)),
                 ms(list.get(list.size() - 1)), detail.size(), pctD(detailServer, 50), pctD(detailServer, 99),
                 ms(pct(detail, 50)), ms(pct(detail, 99)), ms(detail.get(detail.size() - 1)),
                 issueServer.size(), pctD(issueServer, 50), issueServer.isEmpty() ? 0 : issueServer.get(issueServer.size() - 1),
-                pdfServer.size(), pctD(pdfServer, 50), pctD(pdfServer, 99), pdfBytes);
+                pdfServer.size(), pctD(pdfServer, 50), pctD(pdfServer, 99), pdfBytes,
+                bigPeople, bigServer.size(), pctD(bigServer, 50), bigServer.get(bigServer.size() - 1), pctD(smallServer, 50),
+                csvMillis, csvBytes, heapPeak);
         System.out.println("PROVINCE-BENCH " + json);
         String out = System.getProperty("bench.results");
         if (out != null && !out.isBlank()) {
@@ -208,6 +237,15 @@ public class ProvinceBench extends PortalTestBase {
         c.commit();
     }
 
+    /**
+     * The unit of person {@code i}: the first {@value #BIG_UNIT} people work in one big unit (a
+     * hospital group, a city's schools as one unit: what the unit report is timed on), the
+     * others are spread over the remaining units (about a hundred each).
+     */
+    private static long[] unitOf(int i, List<long[]> units) {
+        return i < BIG_UNIT ? units.get(0) : units.get(1 + i % (units.size() - 1));
+    }
+
     /** Person {@code i}: born on a day of 1960–1999, region of their unit, a sequence number; a valid check digit. */
     private static String idNumber(int i) {
         LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(i % 14_600);
@@ -221,7 +259,7 @@ public class ProvinceBench extends PortalTestBase {
              PreparedStatement p = c.prepareStatement("INSERT INTO person (account_id, id_number, live_id_number, mobile, email, "
                      + "region_code, department_id, gender, birth_date, ethnic_group, title_code) VALUES (?, ?, ?, ?, ?, '410300', ?, ?, ?, '01', ?)")) {
             for (int i = 0; i < people; i++) {
-                long[] unit = units.get(i % units.size());
+                long[] unit = unitOf(i, units);
                 String id = idNumber(i);
                 a.setLong(1, FIRST_ID + i);
                 a.setString(2, id);
@@ -275,7 +313,7 @@ public class ProvinceBench extends PortalTestBase {
                 boolean decided = state.equals("approved") || state.equals("rejected");
                 d.setLong(1, FIRST_ID + i);
                 d.setLong(2, FIRST_ID + owner);
-                d.setLong(3, units.get(owner % units.size())[0]);
+                d.setLong(3, unitOf(owner, units)[0]);
                 d.setString(4, form[0]);
                 d.setString(5, form[1]);
                 d.setString(6, form[2]);
