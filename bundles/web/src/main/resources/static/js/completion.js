@@ -61,11 +61,6 @@ document.addEventListener('DOMContentLoaded', async () => {
       }, h('span', { class: 'completion-bar-fill', style: `width: ${pct.toFixed(1)}%` })) : null);
   }
 
-  function badge(met) {
-    if (met === true) return h('span', { class: 'state-badge state-approved completion-met', 'data-met': 'true' }, '达标');
-    if (met === false) return h('span', { class: 'state-badge state-rejected completion-met', 'data-met': 'false' }, '未达标');
-    return h('span', { class: 'state-badge completion-met', 'data-met': 'none' }, '无要求');
-  }
 
   function proofButton(item, year) {
     const approved = num(item.approved && item.approved.total) ?? 0;
@@ -83,7 +78,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     return h('li', { class: 'card completion-row', 'data-year': year },
       h('div', { class: 'completion-head' },
         h('h3', { class: 'completion-year', id: `completion-year-${year}` }, `${year} 年度`),
-        badge(item.met),
+        Portal.metBadge(item.met, item.metName, 'completion-met'),
         h('button', {
           type: 'button', class: 'btn btn-small completion-detail-open', 'aria-expanded': 'false',
           'aria-controls': detailsId, 'aria-describedby': `completion-year-${year}`,

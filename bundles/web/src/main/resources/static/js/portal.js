@@ -647,11 +647,19 @@
     return String(Math.round(n * 100) / 100);
   }
 
+  /** 达标 / 未达标 / 无要求 as a badge; `name` is the server's word for it (`metName`), `cls` the page's class. */
+  function metBadge(met, name, cls) {
+    const tone = met === true ? ' state-approved' : met === false ? ' state-rejected' : '';
+    return h('span', {
+      class: `state-badge${tone}${cls ? ` ${cls}` : ''}`, 'data-met': met === true ? 'true' : met === false ? 'false' : 'none',
+    }, name || '');
+  }
+
   window.Portal = {
     api, query, escape, h, toast, debounce, info, installed, navItems, localHref, refreshUnread,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
-    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE, toNumber, formatAmount,
+    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE, toNumber, formatAmount, metBadge,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

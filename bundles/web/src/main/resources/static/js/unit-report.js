@@ -282,11 +282,6 @@ document.addEventListener('DOMContentLoaded', async () => {
       p.unit ? h('span', { class: 'report-unit' }, ` ${p.unit}`) : null);
   }
 
-  function badge(value) {
-    if (value === true) return h('span', { class: 'state-badge state-approved report-met', 'data-met': 'true' }, '达标');
-    if (value === false) return h('span', { class: 'state-badge state-rejected report-met', 'data-met': 'false' }, '未达标');
-    return h('span', { class: 'state-badge report-met', 'data-met': 'none' }, '无要求');
-  }
 
   function row(p) {
     return h('tr', { role: 'row', class: 'report-row', 'data-account-id': p.accountId, 'data-unit': p.unit || null },
@@ -296,7 +291,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       cell(3, amount(p, 'general'), 'report-amount report-general'),
       cell(4, amount(p, 'professional'), 'report-amount report-professional'),
       cell(5, amount(p, 'total'), 'report-amount report-total'),
-      cell(6, badge(p.met), 'report-met-cell'));
+      cell(6, Portal.metBadge(p.met, p.metName, 'report-met'), 'report-met-cell'));
   }
 
   // ---- loading ----

@@ -65,11 +65,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     return [label, h('span', { class: `verify-num${key === 'total' ? ' verify-part-total' : ''}`, 'data-part': key }, text)];
   }
 
-  function metBadge(met) {
-    if (met === true) return h('span', { class: 'state-badge state-approved verify-met', 'data-met': 'true' }, '达标');
-    if (met === false) return h('span', { class: 'state-badge state-rejected verify-met', 'data-met': 'false' }, '未达标');
-    return h('span', { class: 'state-badge verify-met', 'data-met': 'none' }, '无学时要求');
-  }
 
   function itemsTable(v) {
     const items = v.items || [];
@@ -104,7 +99,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     ]);
     dl($('verify-parts'), [
       ...PARTS.map(([key, label]) => part(v, key, label)),
-      ['是否达标', metBadge(v.met)],
+      ['是否达标', Portal.metBadge(v.met, v.metName, 'verify-met')],
     ]);
     $('verify-items-title').textContent = `审核通过的继续教育记录（计入${v.unit || '学时'}）`;
     $('verify-items').replaceChildren(itemsTable(v));

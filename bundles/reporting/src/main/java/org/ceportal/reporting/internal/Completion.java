@@ -26,8 +26,16 @@ final class Completion {
         static final Hours NONE = new Hours(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    /** One year: what the rule asks, what was approved and counted, what still waits. */
-    record Year(int year, String unit, Hours required, Hours approved, BigDecimal pending, Boolean met) {
+    /** One year: what the rule asks, what was approved and counted, what still waits; {@code metName} for the pages. */
+    record Year(int year, String unit, Hours required, Hours approved, BigDecimal pending, Boolean met, String metName) {
+        Year(int year, String unit, Hours required, Hours approved, BigDecimal pending, Boolean met) {
+            this(year, unit, required, approved, pending, met, Completion.metName(met));
+        }
+    }
+
+    /** 达标, 未达标, or 无要求 when no rule applies to the year. */
+    static String metName(Boolean met) {
+        return met == null ? "无要求" : met ? "达标" : "未达标";
     }
 
     /** 继续历程明细: one counted declaration. */

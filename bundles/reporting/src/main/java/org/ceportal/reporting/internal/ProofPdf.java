@@ -81,7 +81,7 @@ final class ProofPdf {
             w.text("工作单位：" + (r.unitName == null ? "—" : r.unitName), MARGIN, 12);
             w.next();
             w.text("年度：" + r.proofYear + " 年度", MARGIN, 12);
-            w.text("结论：" + (r.met == null ? "该年度未设" + unit + "要求" : r.met == 1 ? "达标" : "未达标"), MARGIN + 230, 12);
+            w.text("结论：" + (r.met == null ? "该年度未设" + unit + "要求" : Completion.metName(r.met == 1)), MARGIN + 230, 12);
             w.next();
             w.gap(6);
 

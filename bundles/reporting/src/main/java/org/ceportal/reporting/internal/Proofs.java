@@ -56,7 +56,7 @@ final class Proofs {
     /** What anyone holding the code sees: the proof's facts as issued and whether they still hold. */
     record Verification(String code, String status, String statusName, String statusNote, Instant issuedAt, String name,
                         String idNumber, String unitName, int year, String unit, Completion.Hours required,
-                        Completion.Hours approved, Boolean met, List<Line> items) {
+                        Completion.Hours approved, Boolean met, String metName, List<Line> items) {
     }
 
     /** A proof, and whether this call made it (or gave back an equal one made before). */
@@ -156,7 +156,8 @@ final class Proofs {
                 : "证明开具后，其中有审核通过的记录被撤销或变更，本证明所列内容已不再有效；请向持证人索取重新开具的证明。";
         return new Verification(r.code, status.code, status.label, note, r.issuedAt.toInstant(), r.personName,
                 r.idNumberMasked, r.unitName, r.proofYear, unit(r.kind), required(r), approved(r),
-                r.met == null ? null : r.met == 1, p.items().stream().map(Proofs::line).toList());
+                r.met == null ? null : r.met == 1, Completion.metName(r.met == null ? null : r.met == 1),
+                p.items().stream().map(Proofs::line).toList());
     }
 
     /** A proof's code as typed or scanned: case and separators do not matter. */

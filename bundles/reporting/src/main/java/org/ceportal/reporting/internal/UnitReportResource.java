@@ -112,7 +112,7 @@ public final class UnitReportResource {
                             l.required() == null ? "" : plain(l.required().total()),
                             l.required() == null ? "" : plain(l.required().general()),
                             l.required() == null ? "" : plain(l.required().professional()),
-                            l.met() == null ? "无要求" : l.met() ? "达标" : "未达标");
+                            l.metName());
                 }
             }
         };

@@ -39,7 +39,7 @@ public final class UnitReports {
     /** A person's line. */
     public record Line(long accountId, String name, Long departmentId, String departmentName, String titleName,
                        String level, String levelName, String unit, Completion.Hours required, Completion.Hours approved,
-                       Boolean met) {
+                       Boolean met, String metName) {
     }
 
     /** Approved hours of one unit (学时 or 学分): never summed across units. */
@@ -99,7 +99,7 @@ public final class UnitReports {
                     Map.of()).get(0).year();
             lines.add(new Line(p.accountId(), p.name(), p.departmentId(), p.departmentName(), p.titleName(),
                     title.map(t -> t.level).orElse(null), title.map(t -> t.levelName).orElse("未评职称"), y.unit(),
-                    y.required(), y.approved(), y.met()));
+                    y.required(), y.approved(), y.met(), y.metName()));
         }
         String unitName = directory.unit(unitId).map(u -> u.name).orElse(null);
         return new Computed(year, unitId, unitName, clock.instant(), years(), summary(lines, records.waitingInUnit(unitId)),
