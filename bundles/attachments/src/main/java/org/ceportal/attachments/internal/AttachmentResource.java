@@ -59,7 +59,7 @@ public final class AttachmentResource {
     @GET
     @Path("limits")
     @Produces(MediaType.APPLICATION_JSON)
-    public AttachmentServiceImpl.UploadLimits limits() {
+    public UploadLimits limits() {
         return attachments.uploadLimits();
     }
 

@@ -118,16 +118,8 @@ public final class AttachmentServiceImpl implements AttachmentService {
         LOG.info("Attachments stored in {}, at most {} per file", storage.root(), Refusals.size(limits.maxBytes()));
     }
 
-    /**
-     * What a page tells the person before an upload: the largest file, its wording, the
-     * most files per declaration and the kinds of file taken.
-     */
-    public record UploadLimits(long maxBytes, String maxSize, int maxFilesPerDeclaration, List<String> types) {
-    }
-
     UploadLimits uploadLimits() {
-        return new UploadLimits(limits.maxBytes(), Refusals.size(limits.maxBytes()), quotas.filesPerDeclaration(),
-                List.of("image/jpeg", "image/png", "application/pdf", "application/zip"));
+        return UploadLimits.of(limits, quotas);
     }
 
     AttachmentServiceImpl(Store store, Clock clock, Limits limits, Path storageRoot, Duration unlinkedMaxAge) {

@@ -112,7 +112,12 @@ final class Completion {
         return "CREDITS".equals(kind) ? "学分" : "学时";
     }
 
+    /** An amount as people write it (24, 12.5), or {@code none} when there is no amount. */
+    static String plain(BigDecimal b, String none) {
+        return b == null ? none : b.stripTrailingZeros().toPlainString();
+    }
+
     private static String plain(BigDecimal b) {
-        return b.stripTrailingZeros().toPlainString();
+        return plain(b, "");
     }
 }

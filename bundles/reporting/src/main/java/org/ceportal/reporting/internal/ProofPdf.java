@@ -138,7 +138,7 @@ final class ProofPdf {
     }
 
     private static String plain(BigDecimal b) {
-        return b == null ? "—" : b.stripTrailingZeros().toPlainString();
+        return Completion.plain(b, "—");
     }
 
     /** A cursor over pages: where the next line goes, and the drawing primitives. */

@@ -184,7 +184,7 @@ public final class UnitReportResource {
     }
 
     private static String plain(java.math.BigDecimal b) {
-        return b == null ? "" : b.stripTrailingZeros().toPlainString();
+        return Completion.plain(b, "");
     }
 
     private static Caller admin(ContainerRequestContext request) {
