@@ -21,7 +21,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'audit', label: '审计日志', text: '查看本单位人员的登录、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html', api: '/review/audit' },
       { key: 'title-change-review', label: '职称变更审核', text: '审核本单位人员提交的专业技术职务变更。', href: '/review-title-changes.html', api: '/review/title-changes' },
       { key: 'people', label: '人员管理', text: '查询本单位的专业技术人员，查看其个人资料，为忘记密码的人员重置密码。', href: '/unit-people.html', api: '/unit/people' },
-      { key: 'unit-reports', label: '单位统计报表', text: '按年度、部门和职称级别统计本单位人员的继续教育完成情况，导出为 CSV 文件。', href: '/unit-report.html', api: '/unit/reports/completion' },
+      { key: 'unit-reports', label: '单位统计报表', text: '按年度、部门和职称级别统计本单位人员的继续教育完成情况，导出为 CSV 或 Excel 文件。', href: '/unit-report.html', api: '/unit/reports/completion' },
     ],
     OPS: [
       { key: 'review', label: '审核中心', text: '查看各类待审核事项及等待时间，进入相应的审核页面。', href: '/review.html', api: '/review/inbox' },
@@ -32,7 +32,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。', console: true },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。', console: true },
       { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。', console: true },
-      { key: 'reports', label: '全省统计报表', text: '查看全省继续教育完成情况统计。' },
+      { key: 'reports', label: '全省统计报表', text: '按年度查看全省及各地区、各单位的继续教育完成情况统计，导出为 CSV 或 Excel 文件。', href: '/province-report.html', api: '/ops/reports/regions' },
     ],
   };
 

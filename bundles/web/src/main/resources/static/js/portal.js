@@ -58,6 +58,7 @@
     { key: 'review', label: '审核中心', href: '/review.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'], api: '/review/inbox' },
     { key: 'people', label: '人员管理', href: '/unit-people.html', auth: 'user', roles: ['UNIT_ADMIN'], api: '/unit/people' },
     { key: 'unit-report', label: '单位统计报表', href: '/unit-report.html', auth: 'user', roles: ['UNIT_ADMIN'], api: '/unit/reports/completion' },
+    { key: 'province-report', label: '全省统计报表', href: '/province-report.html', auth: 'user', roles: ['OPS'], api: '/ops/reports/regions' },
     { key: 'audit', label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'], api: '/review/audit' },
     { key: 'requirements', label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'], api: '/ops/requirements' },
     { key: 'staff', label: '账号管理', href: '/staff.html', auth: 'user', roles: ['OPS'], api: '/ops/accounts' },

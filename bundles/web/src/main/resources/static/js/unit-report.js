@@ -1,12 +1,16 @@
 // 单位统计报表 (unit admins): the unit's continuing-education completion for a year (GET /api/unit/reports/completion):
 // summary cards (人数, 达标 with the rate, 未达标, 待审核申报, the approved amounts per unit — 学时 and 学分 never added
-// together), 按部门 and 按职称级别 tables (a department's name filters the list to it), and the people, 20 a page,
-// sorted by a column header (.report-sort). Filters, sort and page live in the page's URL; 导出 CSV
-// (#report-export-csv) is a plain link to GET /api/unit/reports/completion.csv with the same filters.
+// together), 按部门 and 按职称级别 tables (a department's name filters the list to it) with their 达标率 charts
+// (#chart-departments, #chart-levels), and the people, 20 a page, sorted by a column header (.report-sort).
+// Filters, sort and page live in the page's URL; 导出 CSV / 导出 Excel (#report-export-csv, #report-export-xlsx) are
+// plain links to GET /api/unit/reports/completion.csv|.xlsx with the same filters.
+// Provincial ops open any unit's report from 全省统计报表 as unit-report.html?unitId=ID&year=Y&region=CODE: the same
+// page over GET /api/ops/reports/units/{unitId}/completion(.csv|.xlsx), with a link back (#report-back).
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query, formatDateTime } = Portal;
   const { toNumber: num, formatAmount: fmt } = Portal; // 24, "24.50" → "24.5"
+  const { count0, percent, stat, number } = ReportKit;
   const $ = (id) => document.getElementById(id);
 
   const PAGE_SIZE = 20;
@@ -16,8 +20,22 @@ document.addEventListener('DOMContentLoaded', async () => {
   // the people table's column headings, repeated on each cell for the stacked (phone) layout
   const COLUMNS = [...document.querySelectorAll('#report-people thead th')].map((th) => th.textContent.trim());
 
-  const user = await Portal.requireLogin(['UNIT_ADMIN']);
+  const user = await Portal.requireLogin(['UNIT_ADMIN', 'OPS']);
   if (!user) return;
+  const params = new URLSearchParams(location.search);
+  const urlYear = /^\d{4}$/.test(params.get('year') || '') ? params.get('year') : ''; // '' = the server's default year
+
+  // ops: the unit of the URL (without one: the province report, where units are chosen)
+  const ops = user.role === 'OPS';
+  const unitId = ops && /^\d{1,18}$/.test(params.get('unitId') || '') ? params.get('unitId') : '';
+  if (ops && !unitId) {
+    location.replace('/province-report.html' + query({ year: urlYear }));
+    return;
+  }
+  const regionCode = ops ? (params.get('region') || '').trim() : '';
+  // kept in the URL besides the filters (year: a place holder, so that the URL reads unitId, year, region, …)
+  const fixed = ops ? { unitId, year: '', region: regionCode } : {};
+  const API_PATH = ops ? `/ops/reports/units/${encodeURIComponent(unitId)}/completion` : '/unit/reports/completion';
   const has = await Portal.installed();
 
   const form = $('report-filters');
@@ -38,22 +56,28 @@ document.addEventListener('DOMContentLoaded', async () => {
   const count = $('report-count');
   const empty = $('report-people-empty');
   const exportLink = $('report-export-csv');
+  const xlsxLink = $('report-export-xlsx');
+  const exportLinks = [exportLink, xlsxLink];
+  const backLink = $('report-back');
+  const charts = window.Charts && Charts.available() ? Charts : null;
   const pager = $('report-pager');
   const prev = $('report-page-prev');
   const next = $('report-page-next');
   const pageInfo = $('report-page-info');
   const sortButtons = [...document.querySelectorAll('#report-people .report-sort')];
 
-  if (user.unitName) {
-    $('report-lead').textContent = `按年度统计「${user.unitName}」专业技术人员的继续教育完成情况。只有审核通过的申报计入完成情况；`
-      + '可以按部门筛选、只看未达标的人员，并导出为 CSV 文件。';
+  function showLead(unitName) {
+    if (!unitName) return;
+    $('report-lead').textContent = `按年度统计「${unitName}」专业技术人员的继续教育完成情况。只有审核通过的申报计入完成情况；`
+      + '可以按部门筛选、只看未达标的人员，并导出为 CSV 或 Excel 文件。';
   }
+  if (!ops) showLead(user.unitName);
+  $('report-charts').hidden = !charts;
 
   // ---- state (kept in the page's URL) ----
 
-  const params = new URLSearchParams(location.search);
   const pick = (key, allowed) => (allowed.includes(params.get(key)) ? params.get(key) : '');
-  let year = /^\d{4}$/.test(params.get('year') || '') ? params.get('year') : ''; // '' = the server's default year
+  let year = urlYear;
   let departmentId = params.get('departmentId') || '';
   let met = pick('met', ['true', 'false']);
   let q = (params.get('q') || '').trim();
@@ -77,23 +101,12 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   function syncUrl() {
-    history.replaceState(null, '', location.pathname + query(state({ page: page > 0 ? page : '' })));
+    history.replaceState(null, '', location.pathname + query({ ...fixed, ...state({ page: page > 0 ? page : '' }) }));
   }
 
   const keep = (select, v, label) => {
     if (v && ![...select.options].some((o) => o.value === v)) select.append(h('option', { value: v }, label || v));
   };
-
-  /** The year choices (newest first) from the answer, the year shown chosen. */
-  function fillYears(data) {
-    const years = (Array.isArray(data.years) ? data.years : []).map(String);
-    if (shownYear && !years.includes(shownYear)) {
-      years.push(shownYear);
-      years.sort((a, b) => Number(b) - Number(a));
-    }
-    yearSelect.replaceChildren(...years.map((y) => h('option', { value: y }, `${y} 年度`)));
-    yearSelect.value = shownYear || years[0] || '';
-  }
 
   // a row of byDepartment / byTitleLevel (`key` and `name` also understood, for a server that names them so)
   const departmentOf = (d) => {
@@ -148,18 +161,7 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // ---- sorting: the column headers ----
 
-  function showSort() {
-    for (const b of sortButtons) {
-      const th = b.closest('th');
-      const on = b.dataset.sort === (sort || DEFAULT_SORT);
-      if (on) th.setAttribute('aria-sort', dir === 'desc' ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-      b.classList.toggle('is-sorted', on);
-      b.querySelector('.report-sort-dir').textContent = on ? (dir === 'desc' ? '▼' : '▲') : '';
-      const label = b.firstChild.textContent.trim();
-      b.title = on && dir !== 'desc' ? `按${label}降序排列` : `按${label}升序排列`;
-    }
-  }
+  const showSort = () => ReportKit.showSort(sortButtons, sort || DEFAULT_SORT, dir);
 
   sortButtons.forEach((b) => b.addEventListener('click', () => {
     if ((sort || DEFAULT_SORT) === b.dataset.sort) { sort = b.dataset.sort; dir = dir === 'desc' ? 'asc' : 'desc'; }
@@ -168,24 +170,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     load(0);
   }));
 
-  // ---- overview: summary cards, 按部门, 按职称级别 ----
-
-  const count0 = (v) => num(v) ?? 0;
-
-  /** A rate 0..1 as a percentage with one decimal, 「—」 when there is none. */
-  function percent(rate) {
-    const r = num(rate);
-    return r == null ? '—' : `${(r * 100).toFixed(1)}%`;
-  }
-
-  function stat(key, label, value, ...extra) {
-    return h('div', { class: `report-stat report-stat-${key}`, 'data-stat': key },
-      h('p', { class: 'report-stat-label' }, label),
-      h('p', { class: 'report-stat-value' }, value),
-      ...extra);
-  }
-
-  const number = (n, unit) => [h('span', { class: 'report-stat-number' }, String(n)), unit ? ` ${unit}` : null];
+  // ---- overview: summary cards, 按部门, 按职称级别, the 达标率 charts ----
 
   function showSummary(data) {
     const s = data.summary || {};
@@ -202,25 +187,19 @@ document.addEventListener('DOMContentLoaded', async () => {
         pending > 0 && has('/review/declarations')
           ? h('p', { class: 'report-stat-sub' }, h('a', { href: '/review-declarations.html', id: 'report-review-link' }, '去审核'))
           : null),
-      ...totals.map((t) => {
-        const unit = t.unit || '';
-        const el = stat('totals', `审核通过的${unit}`,
-          `公需 ${fmt(t.general)} / 专业 ${fmt(t.professional)} / 合计 ${fmt(t.total)} ${unit}`);
-        el.dataset.unit = unit;
-        return el;
-      }));
+      ...totals.map(ReportKit.totalsStat));
 
     const at = data.generatedAt;
     note.replaceChildren(
       h('span', { class: 'report-note-unit' }, data.unitName || user.unitName || ''),
       h('span', { class: 'report-note-year' }, `${data.year ?? shownYear} 年度`),
       h('span', { class: 'report-note-time' }, '统计时间：', at ? h('time', { datetime: at }, formatDateTime(at)) : '—'),
-      totals.length > 1 ? h('span', { class: 'report-note-units' }, '学时与学分分别统计，不相加') : null);
+      ...(totals.length > 1 ? [h('span', { class: 'report-note-units' }, '学时与学分分别统计，不相加')] : [])); // (a null would show as "null")
   }
 
   /** The link that filters the list to a department (a real link: it also opens in a new tab). */
   function departmentHref(id) {
-    return location.pathname + query(state({ departmentId: id }));
+    return location.pathname + query({ ...fixed, ...state({ departmentId: id }) });
   }
 
   const numCell = (content, cls) => h('td', { class: `report-num${cls ? ` ${cls}` : ''}` }, content);
@@ -251,6 +230,20 @@ document.addEventListener('DOMContentLoaded', async () => {
     tbody.replaceChildren(...list.map(build));
     tbody.closest('.report-table-wrap').hidden = list.length === 0;
     $(emptyId).hidden = list.length > 0;
+  }
+
+  /** 达标率 by department and by title level (a group nobody there has a rule for: no bar). */
+  function drawCharts(data) {
+    if (!charts) return;
+    const list = (items) => (Array.isArray(items) ? items : []);
+    const depts = list(data.byDepartment);
+    const levels = list(data.byTitleLevel);
+    charts.bars($('chart-departments'), {
+      categories: depts.map((d) => d.name || '—'), values: depts.map((d) => d.metRate), percent: true,
+    });
+    charts.bars($('chart-levels'), {
+      categories: levels.map(levelNameOf), values: levels.map((l) => l.metRate), percent: true,
+    });
   }
 
   deptRows.addEventListener('click', (e) => {
@@ -298,27 +291,41 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   const filtered = () => !!(departmentId || met || q);
 
-  function exportHref() {
+  /** The download of the list with the current filters; `format`: csv or xlsx. */
+  function exportHref(format) {
     const s = state({ year: shownYear || year });
-    return '/api/unit/reports/completion.csv' + query({
+    return `/api${API_PATH}.${format}` + query({
       year: s.year, departmentId: s.departmentId, met: s.met, q: s.q, sort: s.sort, dir: s.dir,
     });
+  }
+
+  /** ops: back to the region's units (or to the province, when the URL named no region), in the year shown. */
+  function showBack() {
+    if (!ops) return;
+    backLink.href = '/province-report.html' + query({ region: regionCode, year: shownYear || year });
+    backLink.textContent = regionCode ? '返回地区单位列表' : '返回全省统计';
+    $('report-back-bar').hidden = false;
   }
 
   function updateView() {
     const pages = Math.max(1, Math.ceil(total / size));
     const shown = rows.children.length;
-    count.textContent = failed ? '' : `${filtered() ? '符合条件的人员' : '本单位人员'}：共 ${total} 人`;
+    const here = ops ? '该单位' : '本单位';
+    count.textContent = failed ? '' : `${filtered() ? '符合条件的人员' : `${here}人员`}：共 ${total} 人`;
     tableWrap.hidden = shown === 0;
-    empty.textContent = filtered() ? '没有符合条件的人员' : '本单位暂无专业技术人员';
+    empty.textContent = filtered() ? '没有符合条件的人员' : `${here}暂无专业技术人员`;
     empty.hidden = shown > 0 || failed;
     pager.hidden = failed || (total <= size && page === 0);
     prev.disabled = page <= 0;
     next.disabled = page >= pages - 1;
     pageInfo.textContent = `第 ${page + 1} / ${pages} 页，共 ${total} 人`;
-    exportLink.href = exportHref();
-    if (failed || total === 0) exportLink.setAttribute('aria-disabled', 'true');
-    else exportLink.removeAttribute('aria-disabled');
+    exportLink.href = exportHref('csv');
+    xlsxLink.href = exportHref('xlsx');
+    for (const link of exportLinks) {
+      if (failed || total === 0) link.setAttribute('aria-disabled', 'true');
+      else link.removeAttribute('aria-disabled');
+    }
+    showBack();
     showSort();
   }
 
@@ -333,7 +340,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     prev.disabled = true;
     next.disabled = true;
     try {
-      const data = (await api('/unit/reports/completion' + query(state({ page: p, size: PAGE_SIZE })))) || {};
+      const data = (await api(API_PATH + query(state({ page: p, size: PAGE_SIZE })))) || {};
       if (t !== ticket) return;
       const people = data.people || {};
       const items = Array.isArray(people.items) ? people.items : [];
@@ -348,12 +355,14 @@ document.addEventListener('DOMContentLoaded', async () => {
       errorBox.hidden = true;
       Portal.clearErrors(form);
       shownYear = data.year != null ? String(data.year) : year;
-      fillYears(data);
+      ReportKit.fillYears(yearSelect, data.years, shownYear);
       fillDepartments(data.byDepartment);
+      if (ops) showLead(data.unitName);
       showSummary(data);
       showBreakdown(deptRows, data.byDepartment, departmentRow, 'report-by-department-empty');
       showBreakdown(levelRows, data.byTitleLevel, levelRow, 'report-by-level-empty');
       overview.hidden = false;
+      drawCharts(data); // after showing the overview: the charts take the size of their boxes
       rows.replaceChildren(...items.map(row));
       syncUrl();
     } catch (e) {
@@ -388,13 +397,23 @@ document.addEventListener('DOMContentLoaded', async () => {
   next.addEventListener('click', () => load(page + 1, { from: next }));
   $('report-reload').addEventListener('click', () => load());
 
-  // 导出 CSV: a plain link (the server answers with an attachment); nothing to export: nothing happens
-  exportLink.addEventListener('click', (e) => {
-    if (exportLink.getAttribute('aria-disabled') === 'true') e.preventDefault();
-  });
+  // 导出 CSV / Excel: plain links (the server answers with an attachment); nothing to export: nothing happens
+  for (const link of exportLinks) {
+    link.addEventListener('click', (e) => {
+      if (link.getAttribute('aria-disabled') === 'true') e.preventDefault();
+    });
+  }
 
   // ---- start ----
 
+  if (ops) {
+    // ops came from 全省统计报表: the way back there, and the unit's own links from the start
+    $('report-breadcrumb').replaceChildren(h('a', { href: '/' }, '首页'), ' › ', h('a', { href: '/home.html' }, '个人后台'),
+      ' › ', h('a', { href: '/province-report.html' + query({ year }) }, '全省统计报表'), ' › 单位统计报表');
+    exportLink.href = exportHref('csv');
+    xlsxLink.href = exportHref('xlsx');
+    showBack();
+  }
   showSort();
   $('page-loading').hidden = true;
   $('page-body').hidden = false;

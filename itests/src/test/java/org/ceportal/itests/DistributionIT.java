@@ -373,6 +373,12 @@ public class DistributionIT {
         new UnitReportInBrowser(portal.home(), base).run("yizhong.admin", "审核员的长密码2026", "王芳芳");
     }
 
+    /** 全省统计报表: ops drill down from the region to 王芳芳's unit and export the region's people. */
+    @Test
+    public void l_opsDrillDownFromARegionToAUnitInABrowser() throws Exception {
+        new ProvinceReportInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", "洛阳市第一高级中学（示例）", "王芳芳");
+    }
+
     @Test
     public void z_dataSurvivesARestart() throws Exception {
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

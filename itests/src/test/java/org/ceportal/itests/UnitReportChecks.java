@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
@@ -78,11 +79,20 @@ public class UnitReportChecks extends ReviewTestBase {
         assertTrue("a BOM so that Excel reads UTF-8", text.startsWith("\uFEFF"));
         assertTrue(text, text.contains("统计甲") && text.contains("统计乙") && text.contains("未达标") && text.contains(String.valueOf(YEAR)));
 
+        List<List<String>> book = SpreadsheetText.ofXlsx(
+                admin.download("/api/unit/reports/completion.xlsx?year=" + YEAR + "&met=false&sort=name").body());
+        assertEquals(String.valueOf(YEAR), book.get(0).get(3));
+        assertEquals("24", SpreadsheetText.row(book, "统计甲").get(5));
+        assertEquals("未达标", SpreadsheetText.row(book, "统计乙").get(10));
+        assertEquals("the heading, the rule, the columns and the two people", 5, book.size());
+
         // another unit's admin sees their own unit only; a professional sees none
         JsonNode other = admin().get("/api/unit/reports/completion?year=" + YEAR + "&q=" + Http.q("统计")).json();
         assertEquals(0, other.path("people").path("total").asInt());
         assertProblem(busy.get("/api/unit/reports/completion"), 403, "forbidden");
         assertProblem(busy.get("/api/unit/reports/completion.csv"), 403, "forbidden");
+        assertProblem(busy.get("/api/unit/reports/completion.xlsx"), 403, "forbidden");
+        assertProblem(admin.get("/api/unit/reports/completion.pdf"), 404, "unknown_format");
         assertProblem(admin.get("/api/unit/reports/completion?year=1999"), 400, "validation_failed");
         assertProblem(admin.get("/api/unit/reports/completion?sort=salary"), 400, "validation_failed");
     }

@@ -41,4 +41,12 @@ public interface Profiles {
      * @param titleCode    a title, or {@code null}
      */
     Page<Person> ofUnit(long unitId, String q, Long departmentId, String titleCode, PageRequest page);
+
+    /**
+     * Every approved professional of the province, in the order of their account ids, handed to
+     * {@code each} one at a time as they are read (the memory used does not grow with the province).
+     *
+     * @since 1.2
+     */
+    void eachProfessional(java.util.function.Consumer<Professional> each);
 }

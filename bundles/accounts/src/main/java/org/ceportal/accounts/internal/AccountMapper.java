@@ -153,6 +153,8 @@ public interface AccountMapper {
             @Param("idNumber") String idNumber, @Param("departmentId") Long departmentId, @Param("titleCode") String titleCode,
             @Param("offset") long offset, @Param("size") int size);
 
+    void professionals(org.apache.ibatis.session.ResultHandler<PersonView> each);
+
     int countUnitPeople(@Param("unitId") long unitId, @Param("pattern") String pattern, @Param("idNumber") String idNumber,
             @Param("departmentId") Long departmentId, @Param("titleCode") String titleCode);
 }

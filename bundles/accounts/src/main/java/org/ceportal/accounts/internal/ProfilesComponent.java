@@ -1,12 +1,16 @@
 package org.ceportal.accounts.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.apache.ibatis.session.SqlSession;
 import org.ceportal.accounts.api.Person;
+import org.ceportal.accounts.api.Professional;
 import org.ceportal.accounts.api.Profile;
 import org.ceportal.accounts.api.ProfileEdit;
 import org.ceportal.accounts.api.Profiles;
@@ -90,17 +94,38 @@ public final class ProfilesComponent implements Profiles {
         try (SqlSession s = store.session()) {
             AccountMapper m = s.getMapper(AccountMapper.class);
             int total = m.countUnitPeople(unitId, pattern, idNumber, departmentId, title);
+            Names names = new Names();
             List<Person> items = m.unitPeople(unitId, pattern, idNumber, departmentId, title, page.offset(), page.size())
-                    .stream().map(this::person).toList();
+                    .stream().map(names::person).toList();
             return new Page<>(items, total, page);
         }
     }
 
-    private Person person(PersonView v) {
-        return new Person(v.accountId, v.name, v.idNumber, v.unitId,
-                v.unitId == null ? null : directory.unit(v.unitId).map(u -> u.name).orElse(null), v.departmentId,
-                v.departmentId == null ? null : directory.department(v.departmentId).map(d -> d.name).orElse(null),
-                v.titleCode, v.titleCode == null ? null : directory.title(v.titleCode).map(t -> t.name).orElse(null));
+    @Override
+    public void eachProfessional(Consumer<Professional> each) {
+        try (SqlSession s = store.session()) {
+            s.getMapper(AccountMapper.class).professionals(context -> {
+                PersonView v = context.getResultObject();
+                each.accept(new Professional(v.accountId, v.name, v.unitId, v.departmentId, v.titleCode));
+            });
+        }
+    }
+
+    /** The directory's names of one page's units and departments, each looked up once (a unit's page has one unit). */
+    private final class Names {
+        private final Map<Long, String> units = new HashMap<>();
+        private final Map<Long, String> departments = new HashMap<>();
+
+        Person person(PersonView v) {
+            return new Person(v.accountId, v.name, v.idNumber, v.unitId,
+                    v.unitId == null ? null
+                            : units.computeIfAbsent(v.unitId, id -> directory.unit(id).map(u -> u.name).orElse(null)),
+                    v.departmentId,
+                    v.departmentId == null ? null
+                            : departments.computeIfAbsent(v.departmentId,
+                                    id -> directory.department(id).map(d -> d.name).orElse(null)),
+                    v.titleCode, v.titleCode == null ? null : directory.title(v.titleCode).map(t -> t.name).orElse(null));
+        }
     }
 
     private Profile profile(RegistrationRow r) {

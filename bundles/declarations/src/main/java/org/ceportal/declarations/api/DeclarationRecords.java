@@ -3,6 +3,7 @@ package org.ceportal.declarations.api;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -33,4 +34,20 @@ public interface DeclarationRecords {
      * @since 1.2
      */
     int waitingInUnit(long unitId);
+
+    /**
+     * Every approved declaration counted in {@code year}, one person at a time in the order of
+     * their account ids, read from an open cursor: the memory used does not grow with the
+     * province. The stream holds a database connection until it is closed (use try-with-resources).
+     *
+     * @since 1.3
+     */
+    Stream<OwnerApprovals> approvedInYear(int year);
+
+    /**
+     * What was declared for {@code year} across the province, by month and by learning form.
+     *
+     * @since 1.3
+     */
+    YearActivity activity(int year);
 }

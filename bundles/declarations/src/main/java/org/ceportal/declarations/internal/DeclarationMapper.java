@@ -87,6 +87,12 @@ public interface DeclarationMapper {
 
     String schemaOf(@Param("id") long id);
 
+    /** A year's approved declarations across the province, by owner then decision, as a cursor. */
+    org.apache.ibatis.cursor.Cursor<DeclarationRow> provinceApproved(@Param("year") int year);
+
+    /** A year's submitted declarations, one row at a time to {@code handler}. */
+    void activityOf(@Param("year") int year, org.apache.ibatis.session.ResultHandler<DeclarationRow> handler);
+
     List<PendingSum> pendingOf(@Param("ownerId") long ownerId);
 
     Integer firstYear(@Param("ownerId") long ownerId);

@@ -79,6 +79,11 @@ public class ProfileEditingTest {
         public Page<Person> ofUnit(long unitId, String q, Long departmentId, String titleCode, PageRequest page) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void eachProfessional(java.util.function.Consumer<org.ceportal.accounts.api.Professional> each) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     static final class FakePeople implements People {

@@ -40,6 +40,11 @@ public final class UnitReports {
     public record Line(long accountId, String name, Long departmentId, String departmentName, String titleName,
                        String level, String levelName, String unit, Completion.Hours required, Completion.Hours approved,
                        Boolean met, String metName) {
+
+        /** The line as a {@link Completion.Year} (pending left out), for tallies. */
+        Completion.Year year() {
+            return new Completion.Year(0, unit, required, approved, BigDecimal.ZERO, met, metName);
+        }
     }
 
     /** Approved hours of one unit (学时 or 学分): never summed across units. */
@@ -51,8 +56,8 @@ public final class UnitReports {
                           List<Totals> totals) {
     }
 
-    /** 达标 by department or by title level. */
-    public record Share(String key, String name, int people, int met, BigDecimal metRate) {
+    /** 达标 by department, title level, region or unit kind ({@code metRate} over the people with a rule). */
+    public record Share(String key, String name, int people, int met, int notMet, BigDecimal metRate) {
     }
 
     /** Everything about a unit's year, before filtering the people list. */
@@ -94,9 +99,7 @@ public final class UnitReports {
         for (Person p : people) {
             Optional<Title> title = p.titleCode() == null ? Optional.empty()
                     : titles.computeIfAbsent(p.titleCode(), directory::title);
-            Rule rule = Requirements.pick(rules, year, title.map(t -> t.seriesCode).orElse(null)).orElse(null);
-            Completion.Year y = Completion.of(List.of(year), any -> rule, approved.getOrDefault(p.accountId(), List.of()),
-                    Map.of()).get(0).year();
+            Completion.Year y = yearOf(year, rules, title, approved.getOrDefault(p.accountId(), List.of()));
             lines.add(new Line(p.accountId(), p.name(), p.departmentId(), p.departmentName(), p.titleName(),
                     title.map(t -> t.level).orElse(null), title.map(t -> t.levelName).orElse("未评职称"), y.unit(),
                     y.required(), y.approved(), y.met(), y.metName()));
@@ -108,45 +111,30 @@ public final class UnitReports {
                 shares(lines, l -> l.level() == null ? "" : l.level(), Line::levelName), lines);
     }
 
+    /** A person's year by the rule of their title's series: the same {@link Completion} as their own page. */
+    static Completion.Year yearOf(int year, List<Rule> rules, Optional<Title> title, List<CountedDeclaration> approved) {
+        Rule rule = Requirements.pick(rules, year, title.map(t -> t.seriesCode).orElse(null)).orElse(null);
+        return Completion.of(List.of(year), any -> rule, approved, Map.of()).get(0).year();
+    }
+
     private static Summary summary(List<Line> lines, int pendingReviews) {
-        int met = 0;
-        int noRule = 0;
-        Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
-        for (Line l : lines) {
-            if (l.met() == null) {
-                noRule++;
-            } else if (l.met()) {
-                met++;
-            }
-            BigDecimal[] t = totals.computeIfAbsent(l.unit(), u -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            t[0] = t[0].add(l.approved().general());
-            t[1] = t[1].add(l.approved().professional());
-        }
-        List<Totals> byUnit = new ArrayList<>();
-        totals.forEach((unit, t) -> byUnit.add(new Totals(unit, t[0], t[1], t[0].add(t[1]))));
-        int ruled = lines.size() - noRule;
-        return new Summary(lines.size(), met, ruled - met, noRule, rate(met, ruled), pendingReviews, byUnit);
+        Tally all = new Tally();
+        lines.forEach(l -> all.add(l.year()));
+        return all.summary(pendingReviews);
     }
 
     private static List<Share> shares(List<Line> lines, java.util.function.Function<Line, String> key,
             java.util.function.Function<Line, String> name) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Tally> tallies = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         for (Line l : lines) {
             String k = key.apply(l);
             names.putIfAbsent(k, name.apply(l));
-            int[] c = counts.computeIfAbsent(k, x -> new int[3]);
-            if (l.met() != null) {
-                c[0]++;
-                if (l.met()) {
-                    c[1]++;
-                }
-            }
-            c[2]++;
+            tallies.computeIfAbsent(k, x -> new Tally()).add(l.year());
         }
         List<Share> out = new ArrayList<>();
-        counts.forEach((k, c) -> out.add(new Share(k, names.get(k), c[2], c[1], rate(c[1], c[0]))));
-        out.sort(Comparator.comparing(Share::name));
+        tallies.forEach((k, t) -> out.add(t.share(k, names.get(k))));
+        out.sort(Comparator.comparing(Share::name, names()));
         return out;
     }
 
@@ -155,26 +143,37 @@ public final class UnitReports {
         return ruled == 0 ? null : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(ruled), 4, RoundingMode.HALF_UP);
     }
 
-    /** Chinese names in the order of their pinyin, as people look them up. */
-    private static final class Pinyin {
-        @SuppressWarnings("unchecked")
-        static final Comparator<String> ORDER = (Comparator<String>) (Comparator<?>) java.text.Collator.getInstance(Locale.CHINA);
+    /**
+     * Chinese names in pinyin order (nulls last), as people look them up; each distinct name's
+     * collation key is made once, so sorting 10 000 names does not compare through the collator
+     * 140 000 times. A new one for each sort: it keeps its keys and is not for sharing between threads.
+     */
+    static Comparator<String> names() {
+        java.text.Collator collator = java.text.Collator.getInstance(Locale.CHINA);
+        Map<String, java.text.CollationKey> keys = new HashMap<>();
+        Comparator<String> order = Comparator.comparing(n -> keys.computeIfAbsent(n, collator::getCollationKey));
+        return Comparator.nullsLast(order);
     }
 
     /** Sort keys of the people list. */
     enum Sort {
-        NAME(Comparator.comparing(Line::name, Comparator.nullsLast(Pinyin.ORDER))),
-        DEPARTMENT(Comparator.comparing(Line::departmentName, Comparator.nullsLast(Pinyin.ORDER))),
-        TITLE(Comparator.comparing(Line::titleName, Comparator.nullsLast(Pinyin.ORDER))),
-        GENERAL(Comparator.comparing(l -> l.approved().general())),
-        PROFESSIONAL(Comparator.comparing(l -> l.approved().professional())),
-        TOTAL(Comparator.comparing(l -> l.approved().total())),
-        MET(Comparator.comparing(l -> l.met() == null ? -1 : l.met() ? 1 : 0));
+        NAME(() -> Comparator.comparing(Line::name, names())),
+        DEPARTMENT(() -> Comparator.comparing(Line::departmentName, names())),
+        TITLE(() -> Comparator.comparing(Line::titleName, names())),
+        GENERAL(() -> Comparator.comparing(l -> l.approved().general())),
+        PROFESSIONAL(() -> Comparator.comparing(l -> l.approved().professional())),
+        TOTAL(() -> Comparator.comparing(l -> l.approved().total())),
+        MET(() -> Comparator.comparing(l -> l.met() == null ? -1 : l.met() ? 1 : 0));
 
-        final Comparator<Line> order;
+        private final java.util.function.Supplier<Comparator<Line>> order;
 
-        Sort(Comparator<Line> order) {
+        Sort(java.util.function.Supplier<Comparator<Line>> order) {
             this.order = order;
+        }
+
+        /** A new comparator (text ones keep collation keys: one per sort). */
+        Comparator<Line> order() {
+            return order.get();
         }
 
         static Optional<Sort> of(String name) {
