@@ -210,22 +210,6 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   // ---- 导出 CSV ----
 
-  /** The file name from a Content-Disposition header (filename* first), without any path. */
-  function fileName(disposition) {
-    const d = disposition || '';
-    let name = '';
-    const star = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(d);
-    if (star) {
-      try { name = decodeURIComponent(star[1].trim()); } catch (e) { name = ''; }
-    }
-    if (!name) {
-      const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(d);
-      name = plain ? (plain[1] ?? plain[2] ?? '').trim() : '';
-    }
-    name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-    return name || `audit-${new Date().toISOString().slice(0, 10)}.csv`;
-  }
-
   function setExporting(on) {
     exporting = on;
     exportLink.setAttribute('aria-busy', String(on));
@@ -262,7 +246,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       }
       const blob = await res.blob();
       const href = URL.createObjectURL(blob);
-      const a = h('a', { href, download: fileName(res.headers.get('Content-Disposition')), hidden: true });
+      const name = Portal.downloadName(res.headers.get('Content-Disposition'), `audit-${new Date().toISOString().slice(0, 10)}.csv`);
+      const a = h('a', { href, download: name, hidden: true });
       document.body.append(a);
       a.click();
       a.remove();

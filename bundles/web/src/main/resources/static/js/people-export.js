@@ -20,22 +20,6 @@
     xlsx: { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fallback: '人员完成情况.xlsx', label: 'Excel' },
   };
 
-  /** The file name of a Content-Disposition header (filename*=UTF-8''… first), without any path; else `fallback`. */
-  function fileName(disposition, fallback) {
-    const d = disposition || '';
-    let name = '';
-    const star = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(d);
-    if (star) {
-      try { name = decodeURIComponent(star[1].trim()); } catch (e) { name = ''; }
-    }
-    if (!name) {
-      const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(d);
-      name = plain ? (plain[1] ?? plain[2] ?? '').trim() : '';
-    }
-    name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-    return name || fallback;
-  }
-
   /** How many newline bytes a chunk holds. */
   function newlines(chunk) {
     let n = 0;
@@ -149,7 +133,7 @@
           if (format === 'csv') state.lines = newlines(whole);
         }
         const blob = new Blob(chunks, { type: res.headers.get('Content-Type') || '' });
-        save(blob, fileName(res.headers.get('Content-Disposition'), type.fallback));
+        save(blob, Portal.downloadName(res.headers.get('Content-Disposition'), type.fallback));
         show(format, state, true);
         progress.setAttribute('data-done', 'true');
         toast(`${type.label} 文件已生成，开始下载`, 'success');
@@ -167,5 +151,5 @@
     return { running: () => running };
   }
 
-  window.PeopleExport = { attach, fileName };
+  window.PeopleExport = { attach };
 })();

@@ -656,11 +656,27 @@
     }, name || '');
   }
 
+  /** The file name a Content-Disposition header gives (filename* first), without any path; else `fallback`. */
+  function downloadName(disposition, fallback) {
+    const d = disposition || '';
+    let name = '';
+    const star = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(d);
+    if (star) {
+      try { name = decodeURIComponent(star[1].trim()); } catch (e) { name = ''; }
+    }
+    if (!name) {
+      const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(d);
+      name = plain ? (plain[1] ?? plain[2] ?? '').trim() : '';
+    }
+    name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+    return name || fallback;
+  }
+
   window.Portal = {
     api, query, escape, h, toast, debounce, info, installed, navItems, localHref, refreshUnread,
     me, requireLogin, logout, setCsrfToken, getCsrfToken, roleLabel, showNotice,
     clearErrors, showFieldError, showFieldErrors, showErrors, clearErrorsOnInput, formatDateTime, tabs,
-    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE, toNumber, formatAmount, metBadge,
+    NETWORK_ERROR, DEFAULT_NAME, TEMPORARY_PASSWORD_PAGE, toNumber, formatAmount, metBadge, downloadName,
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initFrame);

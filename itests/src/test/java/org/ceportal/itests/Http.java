@@ -94,6 +94,23 @@ public final class Http {
                 r.headers().firstValue("Content-Disposition").orElse(""), r.body());
     }
 
+    /** GETs {@code path} and reads its body without keeping it (a large download); its length, after a 200. */
+    public long drain(String path) throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> r = client.send(withCookie(HttpRequest.newBuilder(URI.create(base + path)).GET())
+                .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long n = 0;
+        byte[] buffer = new byte[65536];
+        try (java.io.InputStream in = r.body()) {
+            for (int k; (k = in.read(buffer)) >= 0;) {
+                n += k;
+            }
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + ": " + r.statusCode());
+        }
+        return n;
+    }
+
     /** POST with extra headers given as name, value, name, value... */
     public Answer postWith(String path, String json, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

@@ -171,6 +171,30 @@ public class ProvinceBench extends PortalTestBase {
         Http.Download export = big.download("/api/unit/reports/completion.csv?year=" + thisYearReport);
         csvMillis = (System.nanoTime() - c0) / 1e6;
         csvBytes = export.body().length;
+        // 全省统计 for ops: the dashboard computed afresh each time (cacheSeconds 0), a region's units,
+        // and every person of the province streamed, with the server's heap sampled while it runs
+        ensure("org.ceportal.reporting.province", java.util.Map.of("cacheSeconds", "0"));
+        Thread.sleep(2000);
+        Http ops = a.ops();
+        List<Double> dashboardServer = new ArrayList<>();
+        List<Double> regionServer = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            Http.Answer d = ops.get("/api/ops/reports/regions?year=" + (thisYearReport - k % 5));
+            if (d.status() != 200) { // the resource restarting with its new configuration
+                Thread.sleep(500);
+                k--;
+                continue;
+            }
+            dashboardServer.add(d.serverMillis());
+            Http.Answer r = ops.get("/api/ops/reports/regions/410300/units?year=" + (thisYearReport - k % 5) + "&sort=met_rate");
+            assertEquals(r.body(), 200, r.status());
+            regionServer.add(r.serverMillis());
+        }
+        Collections.sort(dashboardServer);
+        Collections.sort(regionServer);
+        long[] everyone = streamedExport(ops, "/api/ops/reports/people.csv?year=" + thisYearReport);
+        long[] oneRegion = streamedExport(ops, "/api/ops/reports/people.csv?year=" + thisYearReport + "&regionCode=410500");
+        long[] workbook = streamedExport(ops, "/api/ops/reports/people.xlsx?year=" + thisYearReport);
         Collections.sort(bigServer);
         Collections.sort(smallServer);
         Collections.sort(issueServer);
@@ -190,7 +214,12 @@ public class ProvinceBench extends PortalTestBase {
                         + "\"proof\":{\"issued\":%d,\"issueServerMedianMs\":%.2f,\"issueServerMaxMs\":%.2f,"
                         + "\"pdfRequests\":%d,\"pdfServerMedianMs\":%.2f,\"pdfServerP99Ms\":%.2f,\"pdfMaxBytes\":%d},"
                         + "\"unitReport\":{\"bigUnitPeople\":%d,\"requests\":%d,\"bigServerMedianMs\":%.2f,\"bigServerMaxMs\":%.2f,"
-                        + "\"smallServerMedianMs\":%.2f,\"csvMillis\":%.1f,\"csvBytes\":%d,\"heapUsedPeakBytes\":%d}}",
+                        + "\"smallServerMedianMs\":%.2f,\"csvMillis\":%.1f,\"csvBytes\":%d,\"heapUsedPeakBytes\":%d},"
+                        + "\"province\":{\"dashboardRequests\":%d,\"dashboardServerMedianMs\":%.2f,\"dashboardServerMaxMs\":%.2f,"
+                        + "\"regionUnitsServerMedianMs\":%.2f,\"regionUnitsServerMaxMs\":%.2f,"
+                        + "\"exportCsv\":{\"millis\":%d,\"bytes\":%d,\"heapBaselineBytes\":%d,\"heapPeakBytes\":%d},"
+                        + "\"exportCsvOneRegion\":{\"millis\":%d,\"bytes\":%d,\"heapBaselineBytes\":%d,\"heapPeakBytes\":%d},"
+                        + "\"exportXlsx\":{\"millis\":%d,\"bytes\":%d,\"heapBaselineBytes\":%d,\"heapPeakBytes\":%d}}}",
                 Runtime.getRuntime().availableProcessors(), people, declarations, units.size(), fillSeconds, bytes,
                 list.size(), pctD(listServer, 50), pctD(listServer, 99), ms(pct(list, 50)), ms(pct(list, 99)),
                 ms(list.get(list.size() - 1)), detail.size(), pctD(detailServer, 50), pctD(detailServer, 99),
@@ -198,13 +227,48 @@ public class ProvinceBench extends PortalTestBase {
                 issueServer.size(), pctD(issueServer, 50), issueServer.isEmpty() ? 0 : issueServer.get(issueServer.size() - 1),
                 pdfServer.size(), pctD(pdfServer, 50), pctD(pdfServer, 99), pdfBytes,
                 bigPeople, bigServer.size(), pctD(bigServer, 50), bigServer.get(bigServer.size() - 1), pctD(smallServer, 50),
-                csvMillis, csvBytes, heapPeak);
+                csvMillis, csvBytes, heapPeak, dashboardServer.size(), pctD(dashboardServer, 50),
+                dashboardServer.get(dashboardServer.size() - 1), pctD(regionServer, 50), regionServer.get(regionServer.size() - 1),
+                everyone[0], everyone[1], everyone[2], everyone[3], oneRegion[0], oneRegion[1], oneRegion[2], oneRegion[3],
+                workbook[0], workbook[1], workbook[2], workbook[3]);
         System.out.println("PROVINCE-BENCH " + json);
         String out = System.getProperty("bench.results");
         if (out != null && !out.isBlank()) {
             Files.createDirectories(Path.of(out).getParent());
             Files.writeString(Path.of(out), json + "\n", StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Downloads {@code path} (reading the body as it comes, never holding it) while sampling the
+     * heap used by this JVM (the server's: the bench runs inside the container) every 20 ms.
+     *
+     * @return millis, bytes, heap used after a GC before it started, peak heap used while it ran
+     */
+    private static long[] streamedExport(Http client, String path) throws Exception {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        Thread.sleep(500);
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        long[] peak = {baseline};
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long t0 = System.nanoTime();
+        long bytes = client.drain(path);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        running.set(false);
+        sampler.join();
+        return new long[] {millis, bytes, baseline, peak[0]};
     }
 
     private static void units(Connection c, List<String> regions, List<long[]> units) throws Exception {

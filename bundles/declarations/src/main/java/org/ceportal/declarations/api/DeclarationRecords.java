@@ -38,7 +38,10 @@ public interface DeclarationRecords {
     /**
      * Every approved declaration counted in {@code year}, one person at a time in the order of
      * their account ids, read from an open cursor: the memory used does not grow with the
-     * province. The stream holds a database connection until it is closed (use try-with-resources).
+     * province. For tallies: the amounts, kinds, categories, forms and caps are there, each
+     * declaration's {@code formName} and {@code title} are null (read from an index alone, the
+     * table's rows are never visited). The stream holds a database connection until it is closed
+     * (use try-with-resources).
      *
      * @since 1.3
      */

@@ -91,6 +91,8 @@ public interface DeclarationMapper {
     org.apache.ibatis.cursor.Cursor<DeclarationRow> provinceApproved(@Param("year") int year);
 
     /** A year's submitted declarations, one row at a time to {@code handler}. */
+    String formNameOf(@Param("id") long id);
+
     void activityOf(@Param("year") int year, org.apache.ibatis.session.ResultHandler<DeclarationRow> handler);
 
     List<PendingSum> pendingOf(@Param("ownerId") long ownerId);

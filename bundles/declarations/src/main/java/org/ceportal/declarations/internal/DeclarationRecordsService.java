@@ -151,10 +151,7 @@ public final class DeclarationRecordsService implements DeclarationRecords {
                     }
                 }
                 FormCount f = forms.computeIfAbsent(r.formId + "|" + r.kind, k -> new FormCount(r.formId, r.kind));
-                if (r.id > f.latestId) {
-                    f.latestId = r.id;
-                    f.name = r.formName;
-                }
+                f.latestId = Math.max(f.latestId, r.id);
                 f.declarations++;
                 if (approved) {
                     f.approved++;
@@ -167,6 +164,12 @@ public final class DeclarationRecordsService implements DeclarationRecords {
             months.add(new YearActivity.Month(m + 1, (m + 1) + "月", submitted[m], approvedOf[m]));
         }
         List<YearActivity.FormUse> uses = new ArrayList<>();
+        try (SqlSession s = store.session()) {
+            DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            for (FormCount f : forms.values()) {
+                f.name = m.formNameOf(f.latestId); // the name on the latest declaration: one row per form
+            }
+        }
         for (FormCount f : forms.values()) {
             uses.add(new YearActivity.FormUse(f.formId, f.name, f.kind, "CREDITS".equals(f.kind) ? "学分" : "学时",
                     f.declarations, f.approved, f.hours));

@@ -265,6 +265,41 @@ public class DeclarationReviewingTest {
     }
 
     @Test
+    public void theProvincesYearIsReadPersonByPersonInAccountOrder() {
+        long zhao = submitted(ZHAO, "6");
+        long wang1 = submitted(WANG, "16");
+        long wang2 = submitted(WANG, "8");
+        submitted(WANG, "10"); // stays pending
+        reviewing.decide(OTHER_ADMIN, zhao, approve(null, null), null);
+        reviewing.decide(ADMIN, wang2, approve(null, null), null);
+        reviewing.decide(ADMIN, wang1, approve("12", "部分重复"), null);
+        DeclarationRecordsService records = new DeclarationRecordsService(store);
+        List<String> read;
+        try (java.util.stream.Stream<org.ceportal.declarations.api.OwnerApprovals> year = records.approvedInYear(2026)) {
+            read = year.map(o -> o.ownerId() + ":" + o.declarations().stream()
+                    .map(d -> d.approvedHours().stripTrailingZeros().toPlainString()).toList()).toList();
+        }
+        // owners in account order, each one's by decision time (the test's clock stands still: then by id)
+        assertEquals(List.of("11:[12, 8]", "13:[6]"), read);
+        try (var none = records.approvedInYear(2025)) {
+            assertEquals(0, none.count());
+        }
+
+        org.ceportal.declarations.api.YearActivity activity = records.activity(2026);
+        assertEquals(12, activity.months().size());
+        org.ceportal.declarations.api.YearActivity.Month december = activity.months().get(11);
+        assertEquals("sent at 23:30 on 31 December in China", "12月", december.name());
+        assertEquals(4, december.submitted());
+        assertEquals(3, december.approved());
+        assertEquals(1, activity.waiting());
+        org.ceportal.declarations.api.YearActivity.FormUse reading = activity.forms().get(0);
+        assertEquals("reading", reading.formId());
+        assertEquals(4, reading.declarations());
+        assertEquals(3, reading.approved());
+        assertEquals(0, new BigDecimal("26").compareTo(reading.approvedHours()));
+    }
+
+    @Test
     public void anApprovalTakenBackGoesBackToTheQueueAndNoLongerCounts() {
         long id = submitted(WANG, "16");
         Decision revoke = new Decision("revoke", null, "证书经核实为伪造", null);

@@ -162,8 +162,10 @@ public final class ProvinceReports {
         }
         List<UnitReports.Share> kinds = new ArrayList<>();
         for (UnitKind k : UnitKind.values()) {
-            kinds.add(byKind.getOrDefault(k.name(), new Tally()).share(k.name(), k.label()));
+            Tally t = byKind.remove(k.name());
+            kinds.add((t == null ? new Tally() : t).share(k.name(), k.label()));
         }
+        byKind.forEach((kind, t) -> kinds.add(t.share(kind, kind))); // a kind the directory does not name (older data)
         YearActivity activity = records.activity(year);
         return new Computed(year, clock.instant(), province.summary(activity.waiting()), regions, kinds,
                 List.copyOf(unitShares), activity);
