@@ -29,6 +29,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html', api: '/review/audit' },
       { key: 'requirements', label: '学时要求设置', text: '设置各年度、各职称系列专业技术人员应完成的继续教育学时（学分）要求。', href: '/requirements.html', api: '/ops/requirements' },
       { key: 'staff', label: '账号管理', text: '查询平台工作人员的账号，为忘记密码的工作人员重置密码。', href: '/staff.html', api: '/ops/accounts' },
+      { key: 'bases', label: '基地管理', text: '维护经认定的继续教育基地：名称、所在地区、认定编号和认定有效期。', href: '/bases.html', api: '/ops/bases' },
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。', console: true },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。', console: true },
       { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。', console: true },

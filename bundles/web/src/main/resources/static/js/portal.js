@@ -62,6 +62,7 @@
     { key: 'audit', label: '审计日志', href: '/audit.html', auth: 'user', roles: ['UNIT_ADMIN', 'OPS'], api: '/review/audit' },
     { key: 'requirements', label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'], api: '/ops/requirements' },
     { key: 'staff', label: '账号管理', href: '/staff.html', auth: 'user', roles: ['OPS'], api: '/ops/accounts' },
+    { key: 'bases', label: '基地管理', href: '/bases.html', auth: 'user', roles: ['OPS'], api: '/ops/bases' },
     { key: 'messages', label: '消息中心', href: '/messages.html', auth: 'user', api: '/messages' },
   ];
 

@@ -379,6 +379,12 @@ public class DistributionIT {
         new ProvinceReportInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", "洛阳市第一高级中学（示例）", "王芳芳");
     }
 
+    /** 基地管理: ops add a 继续教育基地 in the page and see it listed as 认定有效. */
+    @Test
+    public void m_opsAddABaseInABrowser() throws Exception {
+        new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026");
+    }
+
     @Test
     public void z_dataSurvivesARestart() throws Exception {
         JsonNode before = http.get("/api/directory/regions/410300/units?size=50").json();

@@ -12,7 +12,7 @@ import org.junit.runners.Suite;
 @RunWith(Suite.class)
 @Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, ReviewChecks.class,
         ReviewAuditChecks.class, ProfileChecks.class, CompletionChecks.class, ProofChecks.class, PasswordResetChecks.class,
-        MailResetChecks.class, CreditChecks.class, UnitReportChecks.class, ProvinceReportChecks.class,
+        MailResetChecks.class, CreditChecks.class, UnitReportChecks.class, ProvinceReportChecks.class, BaseChecks.class,
         AccountSafetyChecks.class, HostileInputChecks.class})
 public class InContainerIT {
 }

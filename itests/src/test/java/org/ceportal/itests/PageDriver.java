@@ -19,6 +19,14 @@ final class PageDriver {
         e.sendKeys(text);
     }
 
+    /** Sets a date input (yyyy-MM-dd) as a date picker does, whatever the browser's locale shows. */
+    void date(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                id, value);
+    }
+
     void login(String userType, String account, String password) {
         browser.open(base + "/login.html");
         browser.clickable(By.id("userType-" + userType)).click();
@@ -45,16 +53,12 @@ final class PageDriver {
      * those dates (yyyy-MM-dd), 专业科目 where the page asks.
      */
     void fillTraining(String courseName, String from, String to, int days) {
-        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
         browser.until(d -> !d.findElements(By.cssSelector("#form-select option[value='training']")).isEmpty());
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("form-select"))).selectByValue("training");
         type("field-courseName", courseName);
         type("field-organiser", "洛阳市教育局");
-        for (String[] date : new String[][] {{"field-period-from", from}, {"field-period-to", to}}) {
-            js.executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-                    + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
-                    date[0], date[1]);
-        }
+        date("field-period-from", from);
+        date("field-period-to", to);
         new org.openqa.selenium.support.ui.Select(browser.visible(By.id("field-measure"))).selectByValue("days");
         type("field-amount", String.valueOf(days));
         if (!browser.driver().findElements(By.id("category-PROFESSIONAL")).isEmpty()) {

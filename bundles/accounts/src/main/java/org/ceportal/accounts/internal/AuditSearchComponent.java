@@ -30,7 +30,8 @@ public final class AuditSearchComponent implements AuditSearch {
             Map.entry("pending_again", "重新提交待审核"), Map.entry("draft", "待提交"), Map.entry("deleted", "已删除"),
             Map.entry("bad_credentials", "账号或密码错误"), Map.entry("locked", "账号已锁定"), Map.entry("captcha", "验证码错误"),
             Map.entry("not_approved", "账号未审核"), Map.entry("throttled", "请求过于频繁"), Map.entry("refused", "已拒绝"),
-            Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"));
+            Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"),
+            Map.entry("updated", "已修改"));
 
     static {
         ACTIONS.put("register", "注册");
@@ -57,6 +58,8 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("setup", "首次安装");
         ACTIONS.put("unit_add", "新增单位");
         ACTIONS.put("unit_import", "导入单位");
+        ACTIONS.put("base_create", "新增继续教育基地");
+        ACTIONS.put("base_update", "修改继续教育基地");
     }
 
     private final Store store;
