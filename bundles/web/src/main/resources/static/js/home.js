@@ -28,12 +28,15 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'declaration-review', label: '学时/学分申报审核', text: '审核各单位人员的学时学分申报，查看证明材料，核定学时。', href: '/review-declarations.html', api: '/review/declarations' },
       { key: 'audit', label: '审计日志', text: '查看平台的登录、注册、申报和审核等操作记录，导出为 CSV 文件。', href: '/audit.html', api: '/review/audit' },
       { key: 'requirements', label: '学时要求设置', text: '设置各年度、各职称系列专业技术人员应完成的继续教育学时（学分）要求。', href: '/requirements.html', api: '/ops/requirements' },
-      { key: 'staff', label: '账号管理', text: '查询平台工作人员的账号，为忘记密码的工作人员重置密码。', href: '/staff.html', api: '/ops/accounts' },
+      { key: 'staff', label: '账号管理', text: '创建和查询平台工作人员的账号，为忘记密码的工作人员重置密码。', href: '/staff.html', api: '/ops/accounts' },
       { key: 'bases', label: '基地管理', text: '维护经认定的继续教育基地：名称、所在地区、认定编号和认定有效期。', href: '/bases.html', api: '/ops/bases' },
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。', console: true },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。', console: true },
       { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。', console: true },
       { key: 'reports', label: '全省统计报表', text: '按年度查看全省及各地区、各单位的继续教育完成情况统计，导出为 CSV 或 Excel 文件。', href: '/province-report.html', api: '/ops/reports/regions' },
+    ],
+    BASE_ADMIN: [
+      { key: 'base-courses', label: '班次管理', text: '维护本基地的培训班次：名称、日期、学时、类别和计入年度。', href: '/base-courses.html', api: '/base/courses' },
     ],
   };
 
@@ -49,7 +52,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('user-name').textContent = name;
   $('user-avatar').textContent = name.slice(0, 1);
   $('user-role').textContent = user.roleName;
-  $('user-unit').textContent = user.unitName || (user.role === 'OPS' ? '省级主管部门' : '—');
+  if (user.role === 'BASE_ADMIN') {
+    // a base admin belongs to a 继续教育基地, not to a unit: the base's name as the server gives it
+    $('user-unit-label').textContent = '所属基地';
+    $('user-unit').textContent = user.baseName || '—';
+  } else {
+    $('user-unit').textContent = user.unitName || (user.role === 'OPS' ? '省级主管部门' : '—');
+  }
   $('user-login').textContent = user.login || '';
 
   function card(f) {

@@ -63,6 +63,7 @@
     { key: 'requirements', label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'], api: '/ops/requirements' },
     { key: 'staff', label: '账号管理', href: '/staff.html', auth: 'user', roles: ['OPS'], api: '/ops/accounts' },
     { key: 'bases', label: '基地管理', href: '/bases.html', auth: 'user', roles: ['OPS'], api: '/ops/bases' },
+    { key: 'base-courses', label: '班次管理', href: '/base-courses.html', auth: 'user', roles: ['BASE_ADMIN'], api: '/base/courses' },
     { key: 'messages', label: '消息中心', href: '/messages.html', auth: 'user', api: '/messages' },
   ];
 
@@ -232,7 +233,8 @@
   let mePromise = null;
 
   /**
-   * The logged-in user {accountId, login, name, role, roleName, unitId, unitName, mustChangePassword, csrfToken}, or null when
+   * The logged-in user {accountId, login, name, role, roleName, unitId, unitName, baseId, baseName, mustChangePassword,
+   * csrfToken} (baseId/baseName: a 继续教育基地管理员's base, else null), or null when
    * nobody is logged in (401). Cached per page; `{refresh: true}` asks the server again. Rejects
    * (with the Chinese message) only when the server cannot be asked; failures are not cached.
    */

@@ -1,6 +1,7 @@
-// 账号管理 (ops): the staff accounts (unit admins and ops), searched by 登录账号或姓名 (GET /api/ops/accounts), 20 a page; 重置密码
-// (.staff-password-reset) gives an account a temporary password (POST /api/ops/accounts/{accountId}/password-reset,
-// the dialogs of js/password-reset.js). Roles are named as the server names them (roleName).
+// 账号管理 (ops): the staff accounts (unit admins, base admins and ops), searched by 登录账号或姓名 (GET /api/ops/accounts),
+// 20 a page; 重置密码 (.staff-password-reset) gives an account a temporary password (POST /api/ops/accounts/{accountId}/password-reset,
+// the dialogs of js/password-reset.js); 新建账号 (#staff-new) opens the form of js/staff-form.js. Roles, units and bases
+// are named as the server names them (roleName, unitName, baseName).
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query } = Portal;
@@ -19,6 +20,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   const tableWrap = $('staff-table-wrap');
   const panel = $('staff-panel');
   const errorBox = $('staff-error');
+  const savedNote = $('staff-saved-note');
   const empty = $('staff-empty');
   const count = $('staff-count');
   const pager = $('staff-pager');
@@ -66,16 +68,17 @@ document.addEventListener('DOMContentLoaded', async () => {
     return h('td', { role: 'cell', class: cls || null, 'data-label': COLUMNS[i] }, content);
   }
 
-  function row(a) {
+  function row(a, created) {
     const who = a.name || a.login || '';
     return h('tr', {
-      role: 'row', class: 'staff-row', 'data-account-id': a.accountId, 'data-name': a.name || null, 'data-login': a.login || null,
-      'data-locked': a.locked ? 'true' : null,
+      role: 'row', class: `staff-row${created ? ' is-saved' : ''}`, 'data-account-id': a.accountId, 'data-name': a.name || null,
+      'data-login': a.login || null, 'data-locked': a.locked ? 'true' : null, 'data-base-id': a.baseId ?? null,
     },
     cell(0, dash(a.login), 'staff-login'),
     cell(1, dash(a.name), 'staff-name'),
     cell(2, dash(a.roleName || a.role), 'staff-role'),
-    cell(3, dash(a.unitName), 'staff-unit'),
+    // a base admin belongs to a 继续教育基地, the others (but ops) to a unit
+    cell(3, dash(a.baseName || a.unitName), 'staff-unit'),
     cell(4, a.locked ? h('span', { class: 'badge badge-alert staff-locked' }, '已锁定') : h('span', { class: 'muted' }, '正常'), 'staff-state'),
     cell(5, h('button', {
       type: 'button', class: 'btn btn-small staff-password-reset', 'aria-haspopup': 'dialog', 'aria-label': `重置密码：${who}`,
@@ -95,7 +98,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('page-info').textContent = `第 ${page + 1} / ${pages} 页，共 ${total} 个`;
   }
 
-  async function load(p = page) {
+  /** Show page `p`; `created` ({id, login}: an account just created) is marked, or named in a note when not on that page. */
+  async function load(p = page, created = null) {
     const t = ++ticket;
     const hadFocus = list.contains(document.activeElement);
     panel.setAttribute('aria-busy', 'true');
@@ -105,18 +109,25 @@ document.addEventListener('DOMContentLoaded', async () => {
       const items = Array.isArray(data.items) ? data.items : [];
       total = data.total ?? items.length;
       page = data.page ?? p;
-      if (!items.length && page > 0 && total > 0) { load(Math.ceil(total / PAGE_SIZE) - 1); return; }
+      if (!items.length && page > 0 && total > 0) { load(Math.ceil(total / PAGE_SIZE) - 1, created); return; }
       listFailed = false;
       errorBox.hidden = true;
-      list.replaceChildren(...items.map(row));
+      const isCreated = (a) => !!created && String(a.accountId) === String(created.id);
+      list.replaceChildren(...items.map((a) => row(a, isCreated(a))));
+      showCreatedNote(created && !items.some(isCreated) ? created : null);
       syncUrl();
-      if (hadFocus) { const first = list.querySelector('.staff-password-reset'); if (first) first.focus(); }
+      const mark = list.querySelector('tr.is-saved');
+      if (mark) {
+        mark.scrollIntoView({ block: 'center' });
+        mark.querySelector('.staff-password-reset').focus({ preventScroll: true });
+      } else if (hadFocus) { const first = list.querySelector('.staff-password-reset'); if (first) first.focus(); }
     } catch (e) {
       if (t !== ticket) return;
       if (e.status === 401) { toLogin(); return; }
       listFailed = true;
       Portal.showErrors(filters, e, errorBox); // a bad query: next to it; the message above the list
       list.replaceChildren();
+      showCreatedNote(null);
       total = 0;
     } finally {
       if (t === ticket) {
@@ -125,6 +136,25 @@ document.addEventListener('DOMContentLoaded', async () => {
       }
     }
   }
+
+  /** A new account that the current query or page does not show: its login and a way to find it. */
+  function showCreatedNote(created) {
+    if (!created || !created.login) {
+      savedNote.replaceChildren();
+      savedNote.hidden = true;
+      return;
+    }
+    const find = h('button', { type: 'button', class: 'btn btn-small', id: 'staff-saved-show' }, '查看该账号');
+    find.addEventListener('click', () => {
+      qInput.value = created.login;
+      q = created.login;
+      Portal.clearErrors(filters);
+      load(0, created);
+    });
+    savedNote.replaceChildren(`新账号 ${created.login} 不在当前查询结果的这一页。`, ' ', find);
+    savedNote.hidden = false;
+  }
+
   prev.addEventListener('click', () => load(page - 1));
   next.addEventListener('click', () => load(page + 1));
   $('staff-reload').addEventListener('click', () => load());
@@ -142,6 +172,16 @@ document.addEventListener('DOMContentLoaded', async () => {
       opener: btn,
       onGone: () => load(), // the account is gone: show the list as it is now
     });
+  });
+
+  // ---- 新建账号 (js/staff-form.js) ----
+
+  StaffForm.attach({
+    opener: $('staff-new'),
+    onCreated: async (created) => {
+      await load(page, created);
+      if (!list.querySelector('tr.is-saved')) $('staff-new').focus(); // the new account is on another page
+    },
   });
 
   // ---- start ----

@@ -379,10 +379,20 @@ public class DistributionIT {
         new ProvinceReportInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", "洛阳市第一高级中学（示例）", "王芳芳");
     }
 
-    /** 基地管理: ops add a 继续教育基地 in the page and see it listed as 认定有效. */
+    /** 基地管理 and 班次管理: ops add a 继续教育基地 in the page; its admin adds a 班次 in theirs. */
     @Test
-    public void m_opsAddABaseInABrowser() throws Exception {
-        new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026");
+    public void m_aBaseAndItsCourseInABrowser() throws Exception {
+        Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
+        new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", baseId -> createBaseAdmin(a, baseId));
+    }
+
+    /** A base admin account for {@code baseId}, made by ops through the API; its login. */
+    private String createBaseAdmin(Accounts a, long baseId) throws Exception {
+        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
+        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"BASE_ADMIN\",\"login\":\"lyzy.base\","
+                + "\"name\":\"基地管理员\",\"baseId\":" + baseId + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
+        assertEquals(made.body(), 201, made.status());
+        return "lyzy.base";
     }
 
     @Test

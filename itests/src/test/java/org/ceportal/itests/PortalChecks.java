@@ -111,9 +111,11 @@ public class PortalChecks extends PortalTestBase {
     @Test
     public void roleAndStateNamesComeFromTheServer() throws Exception {
         JsonNode roles = http.get("/api/portal").json().path("roles");
-        assertEquals(3, roles.size());
+        assertEquals(4, roles.size());
         assertEquals("OPS", roles.get(2).path("role").asText());
         assertEquals("省级运维", roles.get(2).path("name").asText());
+        assertEquals("BASE_ADMIN", roles.get(3).path("role").asText());
+        assertEquals("继续教育基地管理员", roles.get(3).path("name").asText());
         JsonNode states = http.get("/api/declarations/states").json().path("items");
         assertEquals("draft", states.get(0).path("state").asText());
         assertEquals("待提交", states.get(0).path("name").asText());

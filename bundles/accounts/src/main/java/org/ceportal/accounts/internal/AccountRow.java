@@ -12,6 +12,7 @@ public class AccountRow {
     public String rejectReason;
     public String name;
     public Long unitId;
+    public Long baseId;
     public int failedLogins;
     public Timestamp lockedUntil;
     public int version;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.ceportal.accounts.api.BaseNames;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
@@ -114,8 +115,8 @@ public final class AccountsComponent {
                 Duration.ofSeconds(first), Duration.ofSeconds(Math.max(first, config.lockoutMaxSeconds())));
         Credentials credentials = new Credentials(store, hasher, lockout, clock);
         this.registrations = new RegistrationService(store, directory, policy, hasher, credentials, clock);
-        this.staff = new StaffAccounts(store, directory, policy, hasher, clock);
-        this.resets = new PasswordResets(store, hasher, directory, clock);
+        this.staff = new StaffAccounts(store, directory, this::baseName, policy, hasher, clock);
+        this.resets = new PasswordResets(store, hasher, directory, this::baseName, clock);
         this.selfResets = new SelfResets(store, hasher, policy, clock);
         this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
@@ -131,6 +132,17 @@ public final class AccountsComponent {
                 Duration.ofMinutes(Math.max(5, config.setupTokenMinutes())), clock);
         setup.start();
         this.secureCookie = config.secureCookie();
+    }
+
+    // Optional and dynamic: the bases bundle names the 继续教育基地 (without it, there are none).
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BaseNames baseNames;
+
+    /** A base's name, or empty when there is no such base (or no bases bundle). */
+    java.util.Optional<String> baseName(long baseId) {
+        BaseNames names = baseNames;
+        return names == null ? java.util.Optional.empty() : names.nameOf(baseId);
     }
 
     // Optional and dynamic: the message centre (the review bundle) may be absent or come later.

@@ -104,7 +104,7 @@ final class FirstOpsSetup {
         Timestamp now = Timestamp.from(clock.instant());
         long id;
         try {
-            id = staff.create("OPS", login, name, null, password, null, "created_by_setup", m -> {
+            id = staff.create("OPS", login, name, null, null, password, null, "created_by_setup", m -> {
                 if (m.countOps() > 0) {
                     throw new ProblemException(409, "setup_done", DONE);
                 }

@@ -45,7 +45,8 @@ public final class MeResource {
 
     /** Who is logged in: {@code GET /api/me}. */
     public record Me(long accountId, String login, String name, String role, String roleName, Long unitId,
-                     String unitName, String csrfToken, String sessionExpiresAt, boolean mustChangePassword) {
+                     String unitName, Long baseId, String baseName, String csrfToken, String sessionExpiresAt,
+                     boolean mustChangePassword) {
     }
 
     /** Body of {@code PUT /me/password}. */
@@ -61,6 +62,7 @@ public final class MeResource {
         Me body = new Me(caller.accountId(), session.login(), caller.name(), caller.role().name(), caller.role().label(),
                 caller.unitId(),
                 caller.unitId() == null ? null : directory.unit(caller.unitId()).map(u -> u.name).orElse(null),
+                caller.baseId(), caller.baseId() == null ? null : accounts.baseName(caller.baseId()).orElse(null),
                 session.csrfToken(), session.expiresAt().toString(), session.mustChangePassword());
         return Response.ok(body).cacheControl(SessionResource.noStore()).build();
     }

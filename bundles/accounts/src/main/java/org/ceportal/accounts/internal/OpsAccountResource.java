@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** {@code /api/ops/accounts}: provincial ops create unit admin and ops accounts. */
+/** {@code /api/ops/accounts}: provincial ops create unit admin, base admin and ops accounts. */
 @Component(service = OpsAccountResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JSONRequired
@@ -67,6 +67,7 @@ public final class OpsAccountResource {
         public String login;
         public String name;
         public Long unitId;
+        public Long baseId;
         public String password;
     }
 
@@ -77,7 +78,7 @@ public final class OpsAccountResource {
         if (a == null) {
             throw ProblemException.invalid("login", "请填写账号信息");
         }
-        long id = staff.create(a.role, a.login, a.name, a.unitId, a.password, ops.accountId());
+        long id = staff.create(a.role, a.login, a.name, a.unitId, a.baseId, a.password, ops.accountId());
         return Response.created(URI.create("ops/accounts/" + id))
                 .entity(Map.of("id", id, "role", a.role.strip().toUpperCase(java.util.Locale.ROOT), "login", a.login.strip()))
                 .build();

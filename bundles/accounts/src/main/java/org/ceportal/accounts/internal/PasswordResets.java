@@ -38,19 +38,22 @@ final class PasswordResets {
 
     /** A staff account as ops see it in 账号管理. */
     record Staff(long accountId, String login, String name, String role, String roleName, Long unitId, String unitName,
-                 boolean locked) {
+                 Long baseId, String baseName, boolean locked) {
     }
 
     private final Store store;
     private final PasswordHasher hasher;
     private final DirectoryService directory;
+    private final org.ceportal.accounts.api.BaseNames bases;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordResets(Store store, PasswordHasher hasher, DirectoryService directory, Clock clock) {
+    PasswordResets(Store store, PasswordHasher hasher, DirectoryService directory, org.ceportal.accounts.api.BaseNames bases,
+            Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.directory = directory;
+        this.bases = bases;
         this.clock = clock;
     }
 
@@ -99,7 +102,8 @@ final class PasswordResets {
         return new Page<>(rows.stream().map(r -> {
             Role role = Role.valueOf(r.role);
             return new Staff(r.id, r.login, r.name, role.name(), role.label(), r.unitId,
-                    r.unitId == null ? null : units.get(r.unitId),
+                    r.unitId == null ? null : units.get(r.unitId), r.baseId,
+                    r.baseId == null ? null : bases.nameOf(r.baseId).orElse(null),
                     r.lockedUntil != null && r.lockedUntil.getTime() > now);
         }).toList(), total, page);
     }

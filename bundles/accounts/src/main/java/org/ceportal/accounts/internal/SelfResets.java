@@ -71,7 +71,7 @@ final class SelfResets {
     Requested request(Request r, String address, BiPredicate<String, String> captcha, PasswordMail mail) {
         List<FieldError> missing = new ArrayList<>();
         if (r == null || !"professional".equals(r.userType)) {
-            throw ProblemException.invalid("userType", "找回密码仅适用于专业技术人员；单位管理员请联系省级运维人员重置密码");
+            throw ProblemException.invalid("userType", "找回密码仅适用于专业技术人员；单位管理员和继续教育基地管理员请联系省级运维人员重置密码");
         }
         if (r.account == null || r.account.isBlank()) {
             missing.add(new FieldError("account", "请输入身份证号"));

@@ -15,6 +15,7 @@ public class SessionRow {
     public String name;
     public String login;
     public Long unitId;
+    public Long baseId;
     public String state;
     public int mustChangePassword;
 }

@@ -39,7 +39,7 @@ final class Sessions {
     static final String WRONG_CURRENT_PASSWORD = "当前密码不正确";
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
     private static final Map<String, Role> USER_TYPES = Map.of(
-            "professional", Role.PROFESSIONAL, "unit_admin", Role.UNIT_ADMIN, "ops", Role.OPS);
+            "professional", Role.PROFESSIONAL, "unit_admin", Role.UNIT_ADMIN, "ops", Role.OPS, "base_admin", Role.BASE_ADMIN);
     /** last_seen_at is written at most this often, so reading pages does not mean writing rows. */
     private static final Duration TOUCH_EVERY = Duration.ofSeconds(60);
 
@@ -149,7 +149,7 @@ final class Sessions {
             return null;
         });
         purgeNowAndThen(now);
-        return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId), expires, a.mustChangePassword != 0);
+        return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId, a.baseId), expires, a.mustChangePassword != 0);
     }
 
     /** The live session of a cookie token, renewing its idle timer; expired sessions are deleted. */
@@ -181,7 +181,7 @@ final class Sessions {
                 return null;
             });
         }
-        Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId);
+        Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId, row.baseId);
         return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant(),
                 row.mustChangePassword != 0));
     }

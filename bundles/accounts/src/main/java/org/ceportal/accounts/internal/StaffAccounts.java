@@ -24,11 +24,18 @@ public final class StaffAccounts {
 
     private final Store store;
     private final DirectoryService directory;
+    private final org.ceportal.accounts.api.BaseNames bases;
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final Clock clock;
 
     StaffAccounts(Store store, DirectoryService directory, PasswordPolicy policy, PasswordHasher hasher, Clock clock) {
+        this(store, directory, id -> java.util.Optional.empty(), policy, hasher, clock);
+    }
+
+    StaffAccounts(Store store, DirectoryService directory, org.ceportal.accounts.api.BaseNames bases, PasswordPolicy policy,
+            PasswordHasher hasher, Clock clock) {
+        this.bases = bases;
         this.store = store;
         this.directory = directory;
         this.policy = policy;
@@ -37,25 +44,32 @@ public final class StaffAccounts {
     }
 
     /**
-     * @param role     {@code OPS} or {@code UNIT_ADMIN}
+     * @param role     {@code OPS}, {@code UNIT_ADMIN} or {@code BASE_ADMIN}
      * @param unitId   the unit a unit admin administers; null for ops
      * @param actorId  who creates it (null from the console)
      * @return the new account's id
      */
     public long create(String role, String login, String name, Long unitId, String password, Long actorId) {
-        return create(role, login, name, unitId, password, actorId, "created", m -> { });
+        return create(role, login, name, unitId, null, password, actorId);
+    }
+
+    /**
+     * @param baseId the 继续教育基地 a base admin administers; null for the others
+     */
+    public long create(String role, String login, String name, Long unitId, Long baseId, String password, Long actorId) {
+        return create(role, login, name, unitId, baseId, password, actorId, "created", m -> { });
     }
 
     /**
      * Creates the account after {@code precondition} ran in the same transaction (it
      * throws to refuse), so a consumed token and the new account commit together.
      */
-    long create(String role, String login, String name, Long unitId, String password, Long actorId, String outcome,
-            java.util.function.Consumer<AccountMapper> precondition) {
+    long create(String role, String login, String name, Long unitId, Long baseId, String password, Long actorId,
+            String outcome, java.util.function.Consumer<AccountMapper> precondition) {
         String r = role == null ? "" : role.strip().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
-        if (!r.equals("OPS") && !r.equals("UNIT_ADMIN")) {
-            errors.add(new FieldError("role", "角色必须是 OPS（运维）或 UNIT_ADMIN（单位管理员）"));
+        if (!r.equals("OPS") && !r.equals("UNIT_ADMIN") && !r.equals("BASE_ADMIN")) {
+            errors.add(new FieldError("role", "角色必须是 OPS（运维）、UNIT_ADMIN（单位管理员）或 BASE_ADMIN（继续教育基地管理员）"));
         }
         if (login == null || !LOGIN.matcher(login.strip()).matches()) {
             errors.add(new FieldError("login", "账号须以字母开头，由 3 到 32 个字母、数字、下划线、点或减号组成"));
@@ -68,8 +82,14 @@ public final class StaffAccounts {
         if (r.equals("UNIT_ADMIN") && (unitId == null || directory.unit(unitId).isEmpty())) {
             errors.add(new FieldError("unitId", "单位管理员必须属于一个已登记的单位"));
         }
-        if (r.equals("OPS") && unitId != null) {
-            errors.add(new FieldError("unitId", "运维账号不属于单位"));
+        if ((r.equals("OPS") || r.equals("BASE_ADMIN")) && unitId != null) {
+            errors.add(new FieldError("unitId", r.equals("OPS") ? "运维账号不属于单位" : "继续教育基地管理员不属于单位"));
+        }
+        if (r.equals("BASE_ADMIN") && (baseId == null || bases.nameOf(baseId).isEmpty())) {
+            errors.add(new FieldError("baseId", "继续教育基地管理员必须属于一个已登记的继续教育基地"));
+        }
+        if (!r.equals("BASE_ADMIN") && baseId != null) {
+            errors.add(new FieldError("baseId", "只有继续教育基地管理员属于基地"));
         }
         if (password == null) {
             errors.add(new FieldError("password", "请设置密码"));
@@ -89,6 +109,7 @@ public final class StaffAccounts {
         a.state = "approved";
         a.name = name.strip();
         a.unitId = unitId;
+        a.baseId = baseId;
         a.createdAt = Timestamp.from(clock.instant());
         try {
             return store.inTransaction(s -> {

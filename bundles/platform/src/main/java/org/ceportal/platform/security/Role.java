@@ -7,7 +7,9 @@ public enum Role {
     /** 用人单位管理员: sees only the people and records of one unit. */
     UNIT_ADMIN("单位管理员"),
     /** 省级运维: manages reference data and learning forms, and reviews a form's second level. */
-    OPS("省级运维");
+    OPS("省级运维"),
+    /** 继续教育基地管理员: runs one accredited base's courses and declares its attendees' hours. */
+    BASE_ADMIN("继续教育基地管理员");
 
     private final String label;
 
