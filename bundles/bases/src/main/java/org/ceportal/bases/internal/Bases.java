@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -160,8 +159,8 @@ final class Bases {
         row.name = e.name == null ? "" : e.name.strip();
         if (row.name.isEmpty()) {
             errors.add(new FieldError("name", "请填写基地名称"));
-        } else if (row.name.codePointCount(0, row.name.length()) > MAX_NAME) {
-            errors.add(new FieldError("name", "基地名称不能超过 " + MAX_NAME + " 个字"));
+        } else {
+            Texts.problem("name", "基地名称", row.name, MAX_NAME, false).ifPresent(errors::add);
         }
         row.regionCode = e.regionCode == null ? "" : e.regionCode.strip();
         Optional<Region> region = row.regionCode.isEmpty() ? Optional.empty() : directory.region(row.regionCode);
@@ -174,8 +173,8 @@ final class Bases {
         } else if (!ACCREDITATION.matcher(row.accreditationNo).matches()) {
             errors.add(new FieldError("accreditationNo", "认定编号只能包含汉字、字母、数字、括号和连字符，最多 40 个字符"));
         }
-        LocalDate from = date(e.validFrom, "validFrom", "认定有效期的开始日期", errors);
-        LocalDate to = date(e.validTo, "validTo", "认定有效期的结束日期", errors);
+        LocalDate from = Days.parse(e.validFrom, "validFrom", "认定有效期的开始日期", errors);
+        LocalDate to = Days.parse(e.validTo, "validTo", "认定有效期的结束日期", errors);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new FieldError("validTo", "结束日期不能早于开始日期"));
         }
@@ -185,24 +184,6 @@ final class Bases {
         row.validFrom = Date.valueOf(from);
         row.validTo = Date.valueOf(to);
         return row;
-    }
-
-    private static LocalDate date(String value, String field, String what, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "请填写" + what));
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.getYear() < 1990 || d.getYear() > 2100) {
-                errors.add(new FieldError(field, what + "应在 1990 年至 2100 年之间"));
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException ex) {
-            errors.add(new FieldError(field, what + "格式应为 2026-01-31"));
-            return null;
-        }
     }
 
     /** Where the accreditation stands on {@code day}. */

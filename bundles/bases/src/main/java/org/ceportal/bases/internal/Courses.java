@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +121,8 @@ final class Courses {
         } else {
             Texts.problem("name", "班次名称", row.name, MAX_NAME, false).ifPresent(errors::add);
         }
-        LocalDate from = date(e.from, "from", "开始日期", errors);
-        LocalDate to = date(e.to, "to", "结束日期", errors);
+        LocalDate from = Days.parse(e.from, "from", "开始日期", errors);
+        LocalDate to = Days.parse(e.to, "to", "结束日期", errors);
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new FieldError("to", "结束日期不能早于开始日期"));
         }
@@ -158,24 +157,6 @@ final class Courses {
             return h;
         } catch (NumberFormatException ex) {
             errors.add(new FieldError("hours", v.isEmpty() ? "请填写学时" : "学时应是数字，例如 24 或 1.5"));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String value, String field, String what, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "请填写" + what));
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.getYear() < 1990 || d.getYear() > 2100) {
-                errors.add(new FieldError(field, what + "应在 1990 年至 2100 年之间"));
-                return null;
-            }
-            return d;
-        } catch (DateTimeParseException ex) {
-            errors.add(new FieldError(field, what + "格式应为 2026-01-31"));
             return null;
         }
     }
