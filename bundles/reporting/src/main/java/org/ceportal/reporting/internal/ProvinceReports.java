@@ -72,7 +72,8 @@ public final class ProvinceReports {
     private final DirectoryService directory;
     private final Duration keep;
     private final Clock clock = Clock.systemUTC();
-    private final Map<Integer, Computed> kept = new HashMap<>();
+    private final Map<Integer, Computed> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public ProvinceReports(@Reference Requirements requirements, @Reference DeclarationRecords records,
@@ -84,17 +85,30 @@ public final class ProvinceReports {
         this.keep = Duration.ofSeconds(Math.max(0, config.cacheSeconds()));
     }
 
-    /** The year's tallies, computed at most once per {@code cacheSeconds}. */
-    synchronized Computed year(int year) {
+    /**
+     * The year's tallies, computed at most once per {@code cacheSeconds}: while one request
+     * computes a year, others asking for that year wait for it, and other years are not held up.
+     */
+    Computed year(int year) {
         Computed c = kept.get(year);
-        if (c != null && c.generatedAt().plus(keep).isAfter(clock.instant())) {
+        if (fresh(c)) {
             return c;
         }
-        c = compute(year);
-        if (!keep.isZero()) {
-            kept.put(year, c);
+        synchronized (computing.computeIfAbsent(year, y -> new Object())) {
+            c = kept.get(year);
+            if (fresh(c)) {
+                return c;
+            }
+            c = compute(year);
+            if (!keep.isZero()) {
+                kept.put(year, c);
+            }
+            return c;
         }
-        return c;
+    }
+
+    private boolean fresh(Computed c) {
+        return c != null && c.generatedAt().plus(keep).isAfter(clock.instant());
     }
 
     /** Every unit by id, with its region's and kind's names. */
