@@ -192,9 +192,9 @@ public class ProvinceBench extends PortalTestBase {
         }
         Collections.sort(dashboardServer);
         Collections.sort(regionServer);
-        long[] everyone = streamedExport(ops, "/api/ops/reports/people.csv?year=" + thisYearReport);
-        long[] oneRegion = streamedExport(ops, "/api/ops/reports/people.csv?year=" + thisYearReport + "&regionCode=410500");
-        long[] workbook = streamedExport(ops, "/api/ops/reports/people.xlsx?year=" + thisYearReport);
+        long[] everyone = StreamedDownload.measure(ops, "/api/ops/reports/people.csv?year=" + thisYearReport);
+        long[] oneRegion = StreamedDownload.measure(ops, "/api/ops/reports/people.csv?year=" + thisYearReport + "&regionCode=410500");
+        long[] workbook = StreamedDownload.measure(ops, "/api/ops/reports/people.xlsx?year=" + thisYearReport);
         Collections.sort(bigServer);
         Collections.sort(smallServer);
         Collections.sort(issueServer);
@@ -237,38 +237,6 @@ public class ProvinceBench extends PortalTestBase {
             Files.createDirectories(Path.of(out).getParent());
             Files.writeString(Path.of(out), json + "\n", StandardCharsets.UTF_8);
         }
-    }
-
-    /**
-     * Downloads {@code path} (reading the body as it comes, never holding it) while sampling the
-     * heap used by this JVM (the server's: the bench runs inside the container) every 20 ms.
-     *
-     * @return millis, bytes, heap used after a GC before it started, peak heap used while it ran
-     */
-    private static long[] streamedExport(Http client, String path) throws Exception {
-        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
-        System.gc();
-        Thread.sleep(500);
-        long baseline = memory.getHeapMemoryUsage().getUsed();
-        long[] peak = {baseline};
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
-        long t0 = System.nanoTime();
-        long bytes = client.drain(path);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        running.set(false);
-        sampler.join();
-        return new long[] {millis, bytes, baseline, peak[0]};
     }
 
     private static void units(Connection c, List<String> regions, List<long[]> units) throws Exception {
