@@ -28,6 +28,7 @@ import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
+import org.ceportal.platform.upload.Multipart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +74,7 @@ public final class AttachmentResource {
         try {
             u = attachments.upload(caller.accountId(), type, body, Access.clientAddress(request));
         } catch (ProblemException e) {
-            drain(body); // lets the client read the answer before the connection closes
+            Multipart.drain(body, DRAIN_AFTER_REFUSAL); // lets the client read the answer before the connection closes
             throw e;
         }
         return Response.status(Response.Status.CREATED)
@@ -147,20 +148,5 @@ public final class AttachmentResource {
             // below
         }
         throw Refusals.notFound();
-    }
-
-    private static void drain(InputStream body) {
-        if (body == null) {
-            return;
-        }
-        byte[] buffer = new byte[8192];
-        try {
-            long left = DRAIN_AFTER_REFUSAL;
-            for (int n; left > 0 && (n = body.read(buffer)) > 0;) {
-                left -= n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // the answer does not depend on the rest of the body
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.ceportal.attachments.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -26,6 +27,7 @@ import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
+import org.ceportal.platform.upload.Multipart;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -115,7 +117,7 @@ public final class AttachmentServiceImpl implements AttachmentService {
                 new Limits(config.maxBytes(), config.zipMaxEntries(), config.zipMaxTotalBytes(), config.zipMaxRatio()),
                 new Quotas(config.maxFilesPerDay(), config.maxBytesPerDay(), config.maxFilesPerDeclaration()),
                 Storage.rootFor(config.storageDir()), Duration.ofHours(Math.max(1, config.unlinkedMaxAgeHours())));
-        LOG.info("Attachments stored in {}, at most {} per file", storage.root(), Refusals.size(limits.maxBytes()));
+        LOG.info("Attachments stored in {}, at most {} per file", storage.root(), Multipart.size(limits.maxBytes()));
     }
 
     UploadLimits uploadLimits() {
@@ -159,8 +161,8 @@ public final class AttachmentServiceImpl implements AttachmentService {
     /** {@link #upload(long, String, InputStream)}, audited with the client's address. */
     Uploaded upload(long ownerId, String contentType, InputStream body, String address) throws IOException {
         maybePurge();
-        if (MultipartReceiver.boundary(contentType) == null) {
-            throw Refusals.notMultipart();
+        if (Multipart.boundary(contentType) == null) {
+            throw Multipart.notMultipart();
         }
         java.sql.Date day = daily.check(ownerId); // before a byte of the body is read
         Path temp = null;
@@ -168,7 +170,10 @@ public final class AttachmentServiceImpl implements AttachmentService {
         boolean kept = false;
         try {
             temp = storage.newTemp();
-            MultipartReceiver.Received received = MultipartReceiver.receive(contentType, body, temp, limits.maxBytes());
+            Multipart.Received received;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                received = Multipart.receive(contentType, body, out, limits.maxBytes());
+            }
             if (received.size() == 0) {
                 throw Refusals.emptyFile();
             }

@@ -1,20 +1,16 @@
 package org.ceportal.attachments.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.ceportal.platform.api.Downloads;
 
-/** File names: what the client said, what we show, and the download header. */
+/**
+ * File names: what we show and the download header. The name the client sent arrives
+ * decoded by the platform's {@link org.ceportal.platform.upload.Multipart}.
+ */
 final class FileNames {
     static final int MAX_LENGTH = 200;
     private static final String DEFAULT_BASE = "附件";
@@ -63,149 +59,6 @@ final class FileNames {
     /** {@code attachment; filename=...} with the name intact (see {@link Downloads#disposition}). */
     static String contentDisposition(String name) {
         return Downloads.disposition("attachment", name == null || name.isEmpty() ? "attachment" : name);
-    }
-
-    /**
-     * The parameters of a {@code Content-Disposition} header value, keys in lower case.
-     * Quoted values may contain {@code ;}; {@code \"} stands for a quote, any other
-     * backslash is kept (old browsers send Windows paths unescaped).
-     */
-    static Map<String, String> parameters(String value) {
-        Map<String, String> out = new HashMap<>();
-        if (value == null) {
-            return out;
-        }
-        int n = value.length();
-        int i = value.indexOf(';');
-        if (i < 0) {
-            return out;
-        }
-        while (i < n) {
-            while (i < n && (value.charAt(i) == ';' || Character.isWhitespace(value.charAt(i)))) {
-                i++;
-            }
-            int eq = i;
-            while (eq < n && value.charAt(eq) != '=' && value.charAt(eq) != ';') {
-                eq++;
-            }
-            String key = value.substring(i, eq).strip().toLowerCase(Locale.ROOT);
-            if (eq >= n || value.charAt(eq) == ';') {
-                i = eq;
-                continue;
-            }
-            int j = eq + 1;
-            while (j < n && Character.isWhitespace(value.charAt(j))) {
-                j++;
-            }
-            String v;
-            if (j < n && value.charAt(j) == '"') {
-                StringBuilder b = new StringBuilder();
-                j++;
-                while (j < n) {
-                    char c = value.charAt(j);
-                    if (c == '\\' && j + 1 < n && value.charAt(j + 1) == '"') {
-                        b.append('"');
-                        j += 2;
-                    } else if (c == '"') {
-                        j++;
-                        break;
-                    } else {
-                        b.append(c);
-                        j++;
-                    }
-                }
-                v = b.toString();
-                while (j < n && value.charAt(j) != ';') {
-                    j++;
-                }
-            } else {
-                int k = j;
-                while (k < n && value.charAt(k) != ';') {
-                    k++;
-                }
-                v = value.substring(j, k).strip();
-                j = k;
-            }
-            if (!key.isEmpty()) {
-                out.putIfAbsent(key, v);
-            }
-            i = j;
-        }
-        return out;
-    }
-
-    /**
-     * The file name a multipart part carries: {@code filename*} (RFC 5987) if present,
-     * else {@code filename}. Header bytes arrive as ISO-8859-1 characters; browsers send
-     * UTF-8, so a value that is valid UTF-8 is decoded as such (keeps Chinese names).
-     */
-    static String uploaded(Map<String, String> params) {
-        String extended = params.get("filename*");
-        if (extended != null) {
-            String decoded = rfc5987(extended);
-            if (decoded != null) {
-                return decoded;
-            }
-        }
-        String plain = params.get("filename");
-        return plain == null ? null : latin1AsUtf8(plain);
-    }
-
-    static String latin1AsUtf8(String s) {
-        byte[] bytes = new byte[s.length()];
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0xff) {
-                return s;
-            }
-            bytes[i] = (byte) c;
-        }
-        return decode(bytes, StandardCharsets.UTF_8, s);
-    }
-
-    private static String rfc5987(String v) {
-        int a = v.indexOf('\'');
-        int b = a < 0 ? -1 : v.indexOf('\'', a + 1);
-        if (b < 0) {
-            return null;
-        }
-        Charset charset;
-        try {
-            charset = Charset.forName(v.substring(0, a).strip());
-        } catch (RuntimeException e) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String pct = v.substring(b + 1);
-        for (int i = 0; i < pct.length(); i++) {
-            char c = pct.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= pct.length()) {
-                    return null;
-                }
-                int hi = Character.digit(pct.charAt(i + 1), 16);
-                int lo = Character.digit(pct.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    return null;
-                }
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else if (c < 0x80) {
-                out.write(c);
-            } else {
-                return null;
-            }
-        }
-        return decode(out.toByteArray(), charset, null);
-    }
-
-    private static String decode(byte[] bytes, Charset charset, String otherwise) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return otherwise;
-        }
     }
 
     private static boolean visible(int cp) {

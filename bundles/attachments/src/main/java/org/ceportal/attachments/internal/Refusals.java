@@ -1,37 +1,24 @@
 package org.ceportal.attachments.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import org.ceportal.platform.api.FieldError;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.upload.Multipart;
 
-/** Every answer the attachments give to bad input, with its code and zh-CN message. */
+/**
+ * Every answer the attachments give to bad input, with its code and zh-CN message; those
+ * about the multipart body itself (not multipart, broken, no file, too large) are the
+ * platform's {@link Multipart}.
+ */
 final class Refusals {
     static final String TYPES = "只能上传 JPG、PNG、PDF 扫描件或 ZIP 压缩包（按文件内容识别）";
 
     private Refusals() {
     }
 
-    static ProblemException notMultipart() {
-        return file(400, "not_multipart", "请以 multipart/form-data 方式上传文件");
-    }
-
-    static ProblemException badMultipart() {
-        return file(400, "bad_multipart", "上传的内容不完整或格式不正确，请重新上传");
-    }
-
-    static ProblemException noFile() {
-        return file(400, "no_file", "请选择要上传的文件");
-    }
-
     static ProblemException emptyFile() {
         return file(400, "empty_file", "文件是空的，请重新选择");
-    }
-
-    static ProblemException tooLarge(long maxBytes) {
-        return file(413, "too_large", "文件不能超过 " + size(maxBytes));
     }
 
     static ProblemException unsupportedType() {
@@ -112,7 +99,7 @@ final class Refusals {
     }
 
     static ProblemException quota(Quotas q) {
-        return file(429, "upload_quota", "今天上传的文件已达上限（每天最多 " + q.filesPerDay() + " 个、共 " + size(q.bytesPerDay())
+        return file(429, "upload_quota", "今天上传的文件已达上限（每天最多 " + q.filesPerDay() + " 个、共 " + Multipart.size(q.bytesPerDay())
                 + "），请明天再上传，或先删除不用的文件");
     }
 
@@ -126,22 +113,6 @@ final class Refusals {
 
     static ProblemException changedMeanwhile() {
         return ProblemException.conflict("attachments_changed", "附件刚刚被修改，请刷新页面后重试");
-    }
-
-    /** {@code 10 MB}, {@code 1.5 MB}, {@code 512 KB}, {@code 100 字节}. */
-    static String size(long bytes) {
-        if (bytes >= 1024 * 1024) {
-            return decimal(bytes, 1024 * 1024) + " MB";
-        }
-        if (bytes >= 1024) {
-            return decimal(bytes, 1024) + " KB";
-        }
-        return bytes + " 字节";
-    }
-
-    private static String decimal(long bytes, long unit) {
-        BigDecimal v = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(unit), 1, RoundingMode.DOWN);
-        return v.stripTrailingZeros().toPlainString();
     }
 
     private static ProblemException file(int status, String code, String message) {

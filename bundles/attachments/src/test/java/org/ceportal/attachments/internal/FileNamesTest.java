@@ -2,11 +2,7 @@ package org.ceportal.attachments.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.junit.Test;
 
@@ -61,57 +57,5 @@ public class FileNamesTest {
         String noExt = FileNames.display("a".repeat(300), "application/pdf");
         assertEquals(FileNames.MAX_LENGTH, noExt.length());
         assertTrue(noExt.endsWith("a.pdf"));
-    }
-
-    @Test
-    public void dispositionParametersAreParsed() {
-        Map<String, String> p = FileNames.parameters("form-data; name=\"file\"; filename=\"a;b \\\"c\\\".pdf\"");
-        assertEquals("file", p.get("name"));
-        assertEquals("a;b \"c\".pdf", p.get("filename"));
-        assertEquals("C:\\dir\\x.pdf", FileNames.parameters("form-data; name=file; filename=\"C:\\dir\\x.pdf\"").get("filename"));
-        assertEquals("file", FileNames.parameters("form-data;NAME = file ;").get("name"));
-        assertTrue(FileNames.parameters("form-data").isEmpty());
-        assertTrue(FileNames.parameters(null).isEmpty());
-    }
-
-    @Test
-    public void uploadedNamesAreDecoded() {
-        String latin1 = new String("证书.pdf".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        assertEquals("证书.pdf", FileNames.uploaded(Map.of("filename", latin1)));
-        assertEquals("café.pdf", FileNames.uploaded(Map.of("filename", "caf\u00e9.pdf")), "café.pdf");
-        assertEquals("证书.pdf", FileNames.uploaded(Map.of("filename", "x.pdf", "filename*", "UTF-8''%E8%AF%81%E4%B9%A6.pdf")));
-        assertEquals("x.pdf", FileNames.uploaded(Map.of("filename", "x.pdf", "filename*", "UTF-8''%E8%AF")));
-        assertNull(FileNames.uploaded(Map.of()));
-    }
-
-    private static void assertEquals(String expected, String actual, String alsoAccepted) {
-        assertTrue(actual, expected.equals(actual) || alsoAccepted.equals(actual));
-    }
-
-    private static void assertEquals(Object expected, Object actual) {
-        org.junit.Assert.assertEquals(expected, actual);
-    }
-
-    private static void assertEquals(long expected, long actual) {
-        org.junit.Assert.assertEquals(expected, actual);
-    }
-
-    @Test
-    public void boundariesAreFoundOnlyInFormData() {
-        assertEquals("abc", MultipartReceiver.boundary("multipart/form-data; boundary=abc"));
-        assertEquals("a b;c", MultipartReceiver.boundary("multipart/form-data; charset=utf-8; boundary=\"a b;c\""));
-        assertNull(MultipartReceiver.boundary("multipart/mixed; boundary=abc"));
-        assertNull(MultipartReceiver.boundary("application/json"));
-        assertNull(MultipartReceiver.boundary("multipart/form-data"));
-        assertNull(MultipartReceiver.boundary("multipart/form-data; boundary=" + "x".repeat(71)));
-        assertNull(MultipartReceiver.boundary(null));
-    }
-
-    @Test
-    public void sizesAreWrittenForPeople() {
-        assertEquals("10 MB", Refusals.size(10L << 20));
-        assertEquals("1.5 MB", Refusals.size(3L << 19));
-        assertEquals("512 KB", Refusals.size(512 << 10));
-        assertEquals("100 字节", Refusals.size(100));
     }
 }

@@ -38,6 +38,7 @@ import org.ceportal.attachments.api.Attachment;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
+import org.ceportal.platform.upload.Multipart;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -70,7 +71,7 @@ public class UploadRefusalTest extends AttachmentTestBase {
         service = service(new Limits(1024, 50, 1 << 20, 100));
         ProblemException p = refused(413, "too_large", () -> upload(ALICE, "big.pdf", Samples.randomPdf(5000, 1)));
         assertEquals("文件不能超过 1 KB", p.getMessage());
-        assertEquals("文件不能超过 10 MB", Refusals.tooLarge(Limits.DEFAULTS.maxBytes()).getMessage());
+        assertEquals("文件不能超过 10 MB", Multipart.tooLarge(Limits.DEFAULTS.maxBytes()).getMessage());
     }
 
     @Test
