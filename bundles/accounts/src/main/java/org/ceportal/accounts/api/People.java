@@ -35,4 +35,32 @@ public interface People {
 
     /** Any account's display name (a reviewer's, for 「已由…审核」), or empty. */
     Optional<String> nameOf(long accountId);
+
+    /**
+     * The approved professionals whose ID numbers are given (at most {@link #MAX_IDS}), by ID
+     * number; a number without such an account (not registered, waiting for review, rejected)
+     * is left out. ID numbers are compared as stored: 18 characters, a final {@code X} upper-case.
+     *
+     * @since 1.4
+     */
+    Map<String, Person> approvedByIdNumber(Collection<String> idNumbers);
+
+    /**
+     * An ID number as stored (blanks removed, a final {@code x} upper-cased) when it is a valid
+     * 18-character PRC resident identity number (GB 11643: characters, a real birth date not in the
+     * future, the check character); else the zh-CN reason, as registration words it.
+     *
+     * @since 1.4
+     */
+    IdNumberCheck checkIdNumber(String raw);
+
+    /**
+     * The verdict of {@link People#checkIdNumber}.
+     *
+     * @param idNumber the number as stored, or {@code null} when invalid
+     * @param problem  why it is invalid, or {@code null}
+     * @since 1.4
+     */
+    record IdNumberCheck(String idNumber, String problem) {
+    }
 }

@@ -4,5 +4,5 @@
  * ID number finds their account ids. Nothing here changes an account.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.ceportal.accounts.api;

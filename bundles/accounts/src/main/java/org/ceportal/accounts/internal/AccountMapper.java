@@ -121,6 +121,9 @@ public interface AccountMapper {
     /** Professionals with these account ids (account joined with person). */
     List<PersonView> people(@Param("ids") List<Long> ids);
 
+    /** Approved professionals by their live ID numbers. */
+    List<PersonView> approvedByIdNumber(@Param("idNumbers") List<String> idNumbers);
+
     /** Ids of professionals (of a unit, or all) whose name contains the pattern or whose ID number is given. */
     List<Long> matchingPeople(@Param("unitId") Long unitId, @Param("pattern") String pattern,
             @Param("idNumber") String idNumber, @Param("departmentId") Long departmentId, @Param("limit") int limit);

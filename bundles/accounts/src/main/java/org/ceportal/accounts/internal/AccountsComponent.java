@@ -3,12 +3,15 @@ package org.ceportal.accounts.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.ceportal.accounts.api.BaseNames;
 import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.review.api.Messages;
+import org.ceportal.accounts.api.Person;
+import org.ceportal.accounts.api.RegistrationApprovals;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -126,6 +129,14 @@ public final class AccountsComponent {
             if (m != null) {
                 m.send(account, title, body, link);
             }
+        }, (view, approver) -> {
+            List<RegistrationApprovals> told = approvals;
+            if (!told.isEmpty()) {
+                Person person = PeopleComponent.person(view, directory);
+                for (RegistrationApprovals a : told) {
+                    a.approved(person, approver);
+                }
+            }
         });
         this.setup = new FirstOpsSetup(store, staff,
                 Path.of(System.getProperty("karaf.data", "data"), "ceportal", "setup-token.txt"),
@@ -144,6 +155,11 @@ public final class AccountsComponent {
         BaseNames names = baseNames;
         return names == null ? java.util.Optional.empty() : names.nameOf(baseId);
     }
+
+    // Dynamic: whoever keeps something for an ID number until its registration is approved (the bases)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<RegistrationApprovals> approvals = List.of();
 
     // Optional and dynamic: the message centre (the review bundle) may be absent or come later.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

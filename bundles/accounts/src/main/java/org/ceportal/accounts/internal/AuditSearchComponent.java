@@ -31,7 +31,8 @@ public final class AuditSearchComponent implements AuditSearch {
             Map.entry("bad_credentials", "账号或密码错误"), Map.entry("locked", "账号已锁定"), Map.entry("captcha", "验证码错误"),
             Map.entry("not_approved", "账号未审核"), Map.entry("throttled", "请求过于频繁"), Map.entry("refused", "已拒绝"),
             Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"),
-            Map.entry("updated", "已修改"));
+            Map.entry("updated", "已修改"),
+            Map.entry("imported", "已导入"));
 
     static {
         ACTIONS.put("register", "注册");
@@ -60,6 +61,7 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("unit_import", "导入单位");
         ACTIONS.put("base_create", "新增继续教育基地");
         ACTIONS.put("base_update", "修改继续教育基地");
+        ACTIONS.put("base_import", "继续教育基地学员导入");
     }
 
     private final Store store;

@@ -36,12 +36,23 @@ final class UnitRegistrations {
     private final DirectoryService directory;
     private final Clock clock;
     private final Messages messages;
+    private final Approved approved;
+
+    /** Told of an approval inside its transaction (the registrations' listeners). */
+    interface Approved {
+        void approved(PersonView person, long approverId);
+    }
 
     UnitRegistrations(Store store, DirectoryService directory, Clock clock, Messages messages) {
+        this(store, directory, clock, messages, (person, approver) -> { });
+    }
+
+    UnitRegistrations(Store store, DirectoryService directory, Clock clock, Messages messages, Approved approved) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
         this.messages = messages;
+        this.approved = approved;
     }
 
     /** A decision as the page sends it. */
@@ -108,6 +119,10 @@ final class UnitRegistrations {
                 // the person learns it at the next login (approved) or from the status lookup (rejected)
                 messages.send(id, approve ? "您的注册申请已审核通过" : "您的注册申请未通过审核",
                         approve ? "欢迎使用继续教育信息服务平台。" : "原因：" + reason, approve ? "/home.html" : null);
+                if (approve) {
+                    // what was kept for this ID number (a base's attendance) attaches in this transaction
+                    approved.approved(m.people(List.of(id)).get(0), admin.accountId());
+                }
                 LOG.info("Registration {} {} by account {}", id, approve ? "approved" : "rejected", admin.accountId());
                 return view(m.registration(unit, id), unitName(unit));
             }

@@ -109,6 +109,16 @@ public class ProfileEditingTest {
         public Optional<String> nameOf(long accountId) {
             return Optional.ofNullable(Map.of(11L, "王芳", 100L, "李主任").get(accountId));
         }
+
+        @Override
+        public Map<String, Person> approvedByIdNumber(java.util.Collection<String> idNumbers) {
+            return Map.of();
+        }
+
+        @Override
+        public IdNumberCheck checkIdNumber(String raw) {
+            return new IdNumberCheck(raw, null);
+        }
     }
 
     private FakeProfiles profiles;
