@@ -24,9 +24,11 @@ import java.time.Instant;
  * @param rejectReason why it was rejected, when it was
  * @param updatedAt    when it last changed
  * @param submittedAt  when it was (last) submitted
+ * @param origin       who declared it for the person, e.g. 「继续教育基地学时申报（基地「…」，班次「…」）」;
+ *                     {@code null} for the person's own declaration (since 1.4)
  */
 public record DeclarationSummary(long id, int version, String state, String stateName, String formId, String formName,
                                  String kindName, String unit, int year, String category, String categoryName,
                                  BigDecimal claimedHours, BigDecimal approvedHours, String title, String reviewNote,
-                                 String rejectReason, Instant updatedAt, Instant submittedAt) {
+                                 String rejectReason, Instant updatedAt, Instant submittedAt, String origin) {
 }

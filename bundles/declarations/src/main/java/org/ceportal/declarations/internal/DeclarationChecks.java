@@ -233,7 +233,7 @@ final class DeclarationChecks {
         }
     }
 
-    private static String titleOf(FormDescription d, Map<String, Object> values) {
+    static String titleOf(FormDescription d, Map<String, Object> values) {
         for (Field f : d.fields()) {
             if (f.type() == FieldType.TEXT && f.required()) {
                 Object v = values.get(f.key());

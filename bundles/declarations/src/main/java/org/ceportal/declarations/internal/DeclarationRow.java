@@ -30,4 +30,6 @@ public class DeclarationRow {
     public Timestamp updatedAt;
     public Timestamp submittedAt;
     public Timestamp decidedAt;
+    /** Who declared it when not the owner: a base's import (「继续教育基地学时申报（基地「…」，班次「…」）」); null for the owner's own. */
+    public String origin;
 }

@@ -61,8 +61,7 @@ final class DeclarationViews {
         return new DeclarationSummary(row.id, row.version, row.state, DeclarationState.labelOf(row.state), row.formId,
                 row.formName, kindName(row.kind), unitOf(row.kind), row.declYear, row.category,
                 Schemas.categoryName(row.category), row.claimedHours, row.approvedHours, row.title, row.reviewNote,
-                row.rejectReason, instant(row.updatedAt),
-                instant(row.submittedAt));
+                row.rejectReason, instant(row.updatedAt), instant(row.submittedAt), row.origin);
     }
 
     /** A state filter from a query: null for all, else a known code. */

@@ -125,6 +125,7 @@ final class Declarations {
     DeclarationDetail update(Caller caller, long id, DeclarationRequest r, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
+        requireOwn(current);
         if (!DRAFT.equals(current.state)) {
             throw invalidTransition("只有待提交（草稿）的申报可以修改，该申报" + DeclarationState.labelOf(current.state));
         }
@@ -165,6 +166,7 @@ final class Declarations {
     void delete(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
+        requireOwn(current);
         if (!DRAFT.equals(current.state)) {
             throw invalidTransition("只有待提交（草稿）的申报可以删除，该申报" + DeclarationState.labelOf(current.state));
         }
@@ -184,6 +186,7 @@ final class Declarations {
     DeclarationDetail submit(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
+        requireOwn(current);
         if (!DRAFT.equals(current.state)) {
             throw invalidTransition("该申报" + DeclarationState.labelOf(current.state) + "，不能再次提交");
         }
@@ -212,6 +215,7 @@ final class Declarations {
     DeclarationDetail withdraw(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
         DeclarationRow current = load(caller, id);
+        requireOwn(current);
         if (!PENDING.equals(current.state)) {
             throw invalidTransition("只有待审核的申报可以撤销，该申报" + DeclarationState.labelOf(current.state));
         }
@@ -277,6 +281,14 @@ final class Declarations {
     static String subject(long id, String formId, int year, BigDecimal claimed) {
         String s = "declaration:" + id + " " + formId + " " + year + " " + (claimed == null ? "" : claimed.stripTrailingZeros().toPlainString());
         return s.length() <= 64 ? s : s.substring(0, 64);
+    }
+
+    /** A declaration a base made for the person is the base's word: the person reads it, never changes it. */
+    private static void requireOwn(DeclarationRow current) {
+        if (current.origin != null) {
+            throw new ProblemException(409, "declared_by_base",
+                    "该申报为" + current.origin + "，本人不能修改、撤销或删除；如有疑问请联系该基地");
+        }
     }
 
     private static void requireProfessional(Caller caller) {

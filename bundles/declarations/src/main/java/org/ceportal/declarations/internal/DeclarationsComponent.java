@@ -64,6 +64,9 @@ public final class DeclarationsComponent {
     private final Declarations declarations;
     private final DeclarationReviewing reviewing;
     private final Units units;
+    private final FormRegistry forms;
+    private final Clock clock;
+    private final Messages tell;
 
     @Activate
     public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
@@ -89,13 +92,16 @@ public final class DeclarationsComponent {
         }, creditsPerHour(config.creditsPerHour()));
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
                 clock, trail, units);
+        this.forms = forms;
+        this.clock = clock;
+        this.tell = (account, title, body, link) -> {
+            Messages m = messages;
+            if (m != null) {
+                m.send(account, title, body, link);
+            }
+        };
         this.reviewing = new DeclarationReviewing(store, new DeclarationViews(store, forms, attachments), attachments, trail,
-                (account, title, body, link) -> {
-                    Messages m = messages;
-                    if (m != null) {
-                        m.send(account, title, body, link);
-                    }
-                }, id -> {
+                tell, id -> {
                     People p = people;
                     return p == null ? Optional.empty() : p.nameOf(id);
                 }, Arrays.stream(config.secondLevelForms()).flatMap(f -> Arrays.stream(f.split(","))).map(String::strip)
@@ -148,5 +154,18 @@ public final class DeclarationsComponent {
 
     Units units() {
         return units;
+    }
+
+    FormRegistry forms() {
+        return forms;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The message centre when there is one (else messages go nowhere). */
+    Messages messages() {
+        return tell;
     }
 }
