@@ -1,5 +1,9 @@
 package org.ceportal.reporting.internal;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.ceportal.accounts.api.Profiles;
 import org.ceportal.declarations.api.CountingUnits;
 import org.ceportal.directory.api.DirectoryService;
@@ -29,7 +33,24 @@ public final class CountingUnitsService implements CountingUnits {
 
     @Override
     public String unitOf(long accountId, int year) {
+        List<Rule> rules = requirements.all();
+        String everyone = sameForEveryone(rules, year);
+        if (everyone != null) {
+            return everyone; // no need to read the person's title (a base's import asks for 10 000 people)
+        }
         String series = profiles.profile(accountId).map(p -> Requirements.seriesOf(p, directory)).orElse(null);
-        return Requirements.pick(requirements.all(), year, series).map(Rule::kind).orElse("HOURS");
+        return Requirements.pick(rules, year, series).map(Rule::kind).orElse("HOURS");
+    }
+
+    /** The unit every title series counts the year in, when they all agree (the usual case); else null. */
+    static String sameForEveryone(List<Rule> rules, int year) {
+        Set<String> kinds = new HashSet<>();
+        kinds.add(Requirements.pick(rules, year, null).map(Rule::kind).orElse("HOURS"));
+        for (Rule r : rules) {
+            if (r.titleSeries() != null) {
+                kinds.add(Requirements.pick(rules, year, r.titleSeries()).map(Rule::kind).orElse("HOURS"));
+            }
+        }
+        return kinds.size() == 1 ? kinds.iterator().next() : null;
     }
 }
