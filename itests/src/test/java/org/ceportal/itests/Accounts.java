@@ -133,6 +133,22 @@ final class Accounts {
         return login;
     }
 
+    /** A 继续教育基地 of 洛阳市 made by ops, accredited from 2024 until {@code validTo}; its id. */
+    static long base(Http ops, String name, String accreditationNo, String validTo) throws Exception {
+        Http.Answer made = ops.postWith("/api/ops/bases", "{\"name\":\"" + name + "\",\"regionCode\":\"410300\","
+                + "\"accreditationNo\":\"" + accreditationNo + "\",\"validFrom\":\"2024-01-01\",\"validTo\":\"" + validTo + "\"}");
+        assertEquals(made.body(), 201, made.status());
+        return made.json().path("id").asLong();
+    }
+
+    /** A base admin of the base made by ops through the API, logged in. */
+    Http baseAdmin(Http ops, long baseId, String login) throws Exception {
+        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"BASE_ADMIN\",\"login\":\"" + login
+                + "\",\"name\":\"基地管理员\",\"baseId\":" + baseId + ",\"password\":\"" + STAFF_PASSWORD + "\"}");
+        assertEquals(made.body(), 201, made.status());
+        return loginAs("base_admin", login, STAFF_PASSWORD);
+    }
+
     /** The pending registration of the admin's unit with that name. */
     JsonNode pendingOf(Http admin, String name) throws Exception {
         Http.Answer a = admin.get("/api/unit/registrations?state=pending&size=100");

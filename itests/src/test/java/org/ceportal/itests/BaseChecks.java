@@ -76,10 +76,7 @@ public class BaseChecks extends ReviewTestBase {
     }
 
     private Http baseAdmin(Http ops, long baseId, String login) throws Exception {
-        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"BASE_ADMIN\",\"login\":\"" + login
-                + "\",\"name\":\"基地管理员\",\"baseId\":" + baseId + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
-        assertEquals(made.body(), 201, made.status());
-        return accounts().loginAs("base_admin", login, Accounts.STAFF_PASSWORD);
+        return accounts().baseAdmin(ops, baseId, login);
     }
 
     private static String course(String name, String from, String to, String hours, String category, int year) {

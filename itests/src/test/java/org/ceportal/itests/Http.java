@@ -200,6 +200,29 @@ public final class Http {
     }
 
     /** Polls until the path answers 200, or fails after the timeout. */
+    /** Something the tests wait for, which may fail while it is not there yet. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits until the condition holds (an exception counts as not yet). */
+    public static void awaitTrue(Duration timeout, Condition condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not within " + timeout + (last == null ? "" : "; last error " + last));
+    }
+
     public Answer awaitOk(String path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Answer last = null;

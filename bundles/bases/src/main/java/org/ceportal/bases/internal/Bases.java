@@ -98,8 +98,12 @@ final class Bases {
     }
 
     Optional<Base> find(long id) {
+        return row(id).map(this::view);
+    }
+
+    Optional<BaseRow> row(long id) {
         try (SqlSession s = store.session()) {
-            return Optional.ofNullable(s.getMapper(BaseMapper.class).byId(id)).map(this::view);
+            return Optional.ofNullable(s.getMapper(BaseMapper.class).byId(id));
         }
     }
 

@@ -72,14 +72,19 @@ public final class CourseResource {
     }
 
     private static long baseOf(ContainerRequestContext request) {
+        return baseAdmin(request).baseId();
+    }
+
+    /** The calling base admin, who always has a base; anyone else is forbidden. */
+    static Caller baseAdmin(ContainerRequestContext request) {
         Caller c = Access.require(request, Role.BASE_ADMIN);
         if (c.baseId() == null) {
             throw ProblemException.forbidden();
         }
-        return c.baseId();
+        return c;
     }
 
-    private static long id(String id) {
+    static long id(String id) {
         try {
             return Long.parseLong(id.strip());
         } catch (NumberFormatException e) {
