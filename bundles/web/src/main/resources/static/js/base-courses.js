@@ -3,7 +3,8 @@
 // 编辑 (.course-edit) open one form (#course-dialog, #course-form): POST /api/base/courses adds a course,
 // PUT /api/base/courses/{id} (with the version as read) changes one. 计入年度 (#course-year) offers the years of the
 // course's dates, by default the year it ends. Category names are the server's (categoryName). The list, the pager
-// and the form's saving are js/list-page.js's (ListPage, EditDialog).
+// and the form's saving are js/list-page.js's (ListPage, EditDialog). Each row links to 学员导入 of its course
+// (a.course-import → /base-import.html?courseId=N).
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h } = Portal;
@@ -41,9 +42,14 @@ document.addEventListener('DOMContentLoaded', async () => {
     cell(2, Portal.formatAmount(c.hours), 'course-hours'),
     cell(3, dash(c.categoryName || c.category), 'course-category'),
     cell(4, c.year == null ? '—' : `${c.year} 年`, 'course-year'),
-    cell(5, h('button', {
-      type: 'button', class: 'btn btn-small course-edit', 'aria-haspopup': 'dialog', 'aria-label': `编辑：${c.name || ''}`,
-    }, '编辑'), 'course-actions'));
+    cell(5, [
+      h('a', {
+        class: 'btn btn-small course-import', href: `/base-import.html?courseId=${encodeURIComponent(c.id)}`,
+        'aria-label': `学员导入：${c.name || ''}`,
+      }, '学员导入'),
+      h('button', {
+        type: 'button', class: 'btn btn-small course-edit', 'aria-haspopup': 'dialog', 'aria-label': `编辑：${c.name || ''}`,
+      }, '编辑')], 'course-actions'));
   }
 
   const list = ListPage.create({

@@ -8,6 +8,7 @@
  *
  * Exposes the global `DeclarationView`. Needs portal.js (Portal.h) first. A page that shows someone
  * else's declaration (申报审核) passes `render(decl, {fileItem})` to show the attachments its own way.
+ * A declaration a 继续教育基地 made for the person (`origin` not null) shows p.origin-note first.
  */
 (function () {
   'use strict';
@@ -47,6 +48,16 @@
 
   function downloadUrl(id) {
     return `/api/attachments/${encodeURIComponent(id)}`;
+  }
+
+  /**
+   * Who declared it for the person, when not the person (`origin`, the server's words, e.g.
+   * 「继续教育基地学时申报（基地「…」，班次「…」）」): a line p.origin-note, with `hint` (optional) after it.
+   */
+  function originNote(origin, hint) {
+    return h('p', { class: 'origin-note' },
+      h('span', { class: 'origin-text' }, String(origin)),
+      hint ? h('span', { class: 'origin-hint' }, hint) : null);
   }
 
   /** One attachment as a download link with its size. */
@@ -90,7 +101,8 @@
   /**
    * The whole declaration: form fields (from its schema), 计入年度, category, hours, explanation,
    * attachments, dates and the state history. `decl` is the answer of GET /declarations/{id}.
-   * options.fileItem(attachment) → <li>: how to show one attachment (default: a download link).
+   * options.fileItem(attachment) → <li>: how to show one attachment (default: a download link);
+   * options.origin: false leaves out the origin note (the page shows it elsewhere).
    */
   function render(decl, options = {}) {
     const fileItem = options.fileItem || attachmentItem;
@@ -134,6 +146,7 @@
     if (decl.stateName) names.set(decl.state, decl.stateName);
 
     return h('div', { class: 'decl-view' },
+      decl.origin != null && options.origin !== false ? originNote(decl.origin) : null,
       h('h3', { class: 'decl-view-title' }, '申报内容'),
       fields.length ? h('dl', { class: 'detail-list decl-values' }, formRows)
         : h('p', { class: 'muted' }, '该学习形式没有需要填写的信息项。'),
@@ -154,6 +167,6 @@
   }
 
   window.DeclarationView = {
-    render, fieldValue, number, hours, fileSize, stateName, stateBadge, attachmentItem, downloadUrl,
+    render, fieldValue, number, hours, fileSize, stateName, stateBadge, attachmentItem, downloadUrl, originNote,
   };
 })();

@@ -889,7 +889,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('declare-lead').hidden = true;
     let text;
     const extra = [];
-    if (d.state === 'draft') text = '该申报所用的学习形式已停用，草稿不能再修改，只能查看或删除（请在“申报进度查询”中删除）。';
+    if (d.origin != null) text = '该申报由继续教育基地为您申报，本人不能修改、撤销或删除；如有疑问请联系该基地。';
+    else if (d.state === 'draft') text = '该申报所用的学习形式已停用，草稿不能再修改，只能查看或删除（请在“申报进度查询”中删除）。';
     else if (d.state === 'pending') text = '该申报已提交，正在等待单位审核，不能修改。如需修改，请先在“申报进度查询”中撤销。';
     else if (d.state === 'approved') text = '该申报已审核通过，不能修改。';
     else if (d.state === 'rejected') {
@@ -927,7 +928,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       return;
     }
     await yearsLoaded;
-    if (d.state !== 'draft' || d.formAvailable === false || !d.schema) {
+    if (d.origin != null || d.state !== 'draft' || d.formAvailable === false || !d.schema) {
       showReadOnly(d);
       showPage();
       return;
@@ -984,7 +985,9 @@ document.addEventListener('DOMContentLoaded', async () => {
       showNote(`无法复制原申报：${e.message}`);
     }
   }
-  if (copy) {
+  if (copy && copy.origin != null) {
+    showNote('该申报由继续教育基地为您申报，不能复制为新的申报。');
+  } else if (copy) {
     const available = copy.formAvailable !== false && formsList.some((f) => String(f.id) === String(copy.formId));
     if (!available) {
       showNote(`原申报所用的学习形式「${copy.formName || ''}」已停用，无法复制，请重新选择学习形式。`);

@@ -37,6 +37,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     ],
     BASE_ADMIN: [
       { key: 'base-courses', label: '班次管理', text: '维护本基地的培训班次：名称、日期、学时、类别和计入年度。', href: '/base-courses.html', api: '/base/courses' },
+      // imports start from a course: 学员导入 opens 班次管理, whose rows link to each course's import page
+      { key: 'base-import', label: '学员导入', text: '上传参加班次的学员名单，批量申报继续教育基地学时；先检查、再确认导入。', href: '/base-courses.html', api: '/base/courses' },
     ],
   };
 

@@ -1,6 +1,8 @@
 // 申报进度查询: the professional's declarations by state (全部/待提交/待审核/审核通过/审核不通过) and year,
 // 「详细」 in full (from each declaration's own schema), 修改/删除 a draft, 撤销 a pending one; an approved one
 // shows the hours the reviewer approved (and the reviewer's note), a rejected one the reason and 复制为新申报.
+// A declaration a 继续教育基地 made for the person (学员导入) carries `origin` (the server's words, shown in
+// .origin-note): it can be viewed only — no 修改/删除/撤销/复制为新申报.
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query, toast, formatDateTime } = Portal;
@@ -36,6 +38,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   const yearFilter = $('year-filter');
   const tabs = [...document.querySelectorAll('[data-filter]')];
   const enc = encodeURIComponent;
+  const VIEW = { origin: false }; // 「详细」: the row above already names who declared it (origin)
 
   const params = new URLSearchParams(location.search);
   let filter = FILTERS.includes(params.get('state')) ? params.get('state') : 'all';
@@ -68,25 +71,28 @@ document.addEventListener('DOMContentLoaded', async () => {
     const actions = [h('button', {
       type: 'button', class: 'btn btn-small details-toggle', 'aria-expanded': 'false', 'aria-controls': detailsId,
     }, '详细')];
-    if (item.state === 'draft') {
+    // declared by a 继续教育基地 for the person (origin): viewing only (the server refuses changes: declared_by_base)
+    const own = item.origin == null;
+    if (own && item.state === 'draft') {
       actions.push(
         h('a', { class: 'btn btn-small btn-primary edit', href: `/declare.html?id=${enc(id)}` }, '修改'),
         h('button', { type: 'button', class: 'btn btn-small btn-danger delete' }, '删除'));
-    } else if (item.state === 'pending') {
+    } else if (own && item.state === 'pending') {
       actions.push(h('button', { type: 'button', class: 'btn btn-small withdraw' }, '撤销'));
-    } else if (item.state === 'rejected') {
+    } else if (own && item.state === 'rejected') {
       actions.push(h('a', { class: 'btn btn-small copy', href: `/declare.html?copy=${enc(id)}` }, '复制为新申报'));
     }
     const when = item.submittedAt
       ? h('span', null, '提交时间：', formatDateTime(item.submittedAt))
       : h('span', null, '最后修改：', formatDateTime(item.updatedAt) || '—');
-    return h('li', { class: 'reg-row decl-row', 'data-declaration-id': id, 'data-state': item.state },
+    return h('li', { class: `reg-row decl-row${own ? '' : ' is-by-base'}`, 'data-declaration-id': id, 'data-state': item.state },
       h('div', { class: 'reg-summary' },
         h('div', { class: 'reg-main' },
           h('p', { class: 'reg-title' },
             h('strong', { class: 'decl-form' }, item.formName || '（学习形式）'),
             V.stateBadge(item.state, item.stateName)),
           item.title ? h('p', { class: 'decl-title' }, item.title) : null,
+          item.origin != null ? V.originNote(item.origin, '基地申报的学时只能查看，不能修改或撤销') : null,
           h('p', { class: 'reg-meta' },
             h('span', { class: 'decl-year' }, '计入年度：', item.year != null ? `${item.year}` : '—'),
             h('span', { class: 'decl-hours' }, `申报${unit}：`, V.hours(item.claimedHours, unit)),
@@ -184,7 +190,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const item = items.get(id);
     const cached = details.get(id);
     if (cached && item && cached.version === item.version) {
-      box.replaceChildren(V.render(cached.decl));
+      box.replaceChildren(V.render(cached.decl, VIEW));
       return;
     }
     box.replaceChildren(h('p', { class: 'muted details-loading' }, '正在加载详细信息…'));
@@ -192,7 +198,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     try {
       const d = await api(`/declarations/${enc(id)}`);
       details.set(id, { version: d.version, decl: d });
-      if (document.contains(box)) box.replaceChildren(V.render(d));
+      if (document.contains(box)) box.replaceChildren(V.render(d, VIEW));
     } catch (e) {
       if (e.status === 401) { toLogin(); return; }
       const retry = h('button', { type: 'button', class: 'btn btn-small details-retry' }, '重试');
@@ -213,50 +219,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (open) fillDetails(el, box);
   }
 
-  // ---- confirm dialog ----
-
-  const dialog = $('confirm-dialog');
-  const okBtn = $('confirm-ok');
-  const cancelBtn = $('confirm-cancel');
-  let answer = null; // resolve function of the open dialog
-  let opener = null;
-
-  function confirmDialog({ title, message, what, ok, danger }) {
-    if (answer) answer(false);
-    $('confirm-title').textContent = title;
-    $('confirm-message').textContent = message;
-    $('confirm-what').textContent = what || '';
-    $('confirm-what').hidden = !what;
-    okBtn.textContent = ok;
-    okBtn.className = danger ? 'btn btn-primary btn-danger' : 'btn btn-primary';
-    opener = document.activeElement;
-    return new Promise((resolve) => {
-      answer = (v) => { answer = null; resolve(v); };
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-      document.body.classList.add('has-picker');
-      cancelBtn.focus();
-    });
-  }
-
-  function closeDialog(result) {
-    const done = answer;
-    answer = null;
-    if (dialog.open && typeof dialog.close === 'function') dialog.close();
-    else dialog.removeAttribute('open');
-    document.body.classList.remove('has-picker');
-    if (done) done(result);
-  }
-  okBtn.addEventListener('click', () => closeDialog(true));
-  cancelBtn.addEventListener('click', () => closeDialog(false));
-  dialog.addEventListener('click', (e) => { if (e.target === dialog) closeDialog(false); });
-  dialog.addEventListener('close', () => {
-    document.body.classList.remove('has-picker');
-    if (answer) { const a = answer; answer = null; a(false); }
-    if (opener && document.contains(opener)) opener.focus();
-    opener = null;
-  });
-
   // ---- 删除 / 撤销 ----
 
   function rowBusy(el, on) {
@@ -274,7 +236,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const item = items.get(id);
     if (!item) return;
     const withdraw = kind === 'withdraw';
-    const yes = await confirmDialog(withdraw ? {
+    const yes = await ConfirmDialog.ask(withdraw ? { // js/confirm-dialog.js
       title: '撤销申报',
       message: '确定要撤销这条申报吗？撤销后此申报信息将变更为待提交状态，可以修改后重新提交。',
       what: describe(item), ok: '确定撤销',

@@ -386,6 +386,13 @@ public class DistributionIT {
         new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", baseId -> createBaseAdmin(a, baseId));
     }
 
+    /** 学员导入: the base admin of m_ imports a list into its 班次; 王芳芳 finds the approved base declaration. */
+    @Test
+    public void n_aBaseImportsItsAttendeesInABrowser() throws Exception {
+        new ImportInBrowser(portal.home(), base).run("lyzy.base", "新入职教师岗前培训", Accounts.idNumber("41030219870715002"),
+                "王芳芳", "重置之后的新密码2027");
+    }
+
     /** A base admin account for {@code baseId}, made by ops through the API; its login. */
     private String createBaseAdmin(Accounts a, long baseId) throws Exception {
         Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
