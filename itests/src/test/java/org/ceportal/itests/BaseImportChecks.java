@@ -106,9 +106,16 @@ public class BaseImportChecks extends ReviewTestBase {
         assertEquals("继续教育基地学时", d.path("kindName").asText());
         assertTrue(d.path("origin").asText(), d.path("origin").asText().contains("洛阳市中小学教师继续教育基地"));
         assertEquals(24, d.path("approvedHours").asInt());
-        JsonNode year = wang.get("/api/me/completion/" + YEAR).json();
-        assertTrue(year.toString(), year.toString().contains("中小学教师信息技术应用能力提升培训")
-                || year.toString().contains("洛阳市中小学教师继续教育基地"));
+        // counted in 年度完成情况 like any approved hours
+        JsonNode counted = null;
+        for (JsonNode item : wang.get("/api/me/completion/" + YEAR).json().path("items")) {
+            if (item.path("declarationId").asLong() == d.path("id").asLong()) {
+                counted = item;
+            }
+        }
+        assertTrue("the base's declaration counts in the year", counted != null);
+        assertEquals(24, counted.path("countedHours").asInt());
+        assertEquals("专业科目", counted.path("categoryName").asText());
         assertProblem(wang.postWith("/api/declarations/" + d.path("id").asLong() + "/withdrawal", "{}"), 409, "declared_by_base");
 
         // the same list again: nobody twice
