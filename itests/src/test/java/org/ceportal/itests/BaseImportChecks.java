@@ -198,8 +198,7 @@ public class BaseImportChecks extends ReviewTestBase {
         Http sun = professional("41030219850604015", "孙悦");
         ensure("org.ceportal.bases", Map.of("approveAtOnce", "false"));
         try {
-            Http.awaitTrue(Duration.ofSeconds(30), () -> !admin.get("/api/base/imports/limits").json()
-                    .path("approveAtOnce").asBoolean(true));
+            awaitApproval(admin, false);
             Http.Answer done = upload(admin, course, false, "名单.csv", Workbooks.csv(List.of("身份证号,姓名",
                     Accounts.idNumber("41030219850604015") + ",孙悦")));
             assertEquals(done.body(), 201, done.status());
@@ -210,8 +209,15 @@ public class BaseImportChecks extends ReviewTestBase {
             assertTrue(queue.toString(), queue.toString().contains("\"id\":" + item.path("id").asLong() + ","));
         } finally {
             ensure("org.ceportal.bases", Map.of("approveAtOnce", "true"));
-            Http.awaitTrue(Duration.ofSeconds(30), () -> admin.get("/api/base/imports/limits").json()
-                    .path("approveAtOnce").asBoolean(false));
+            awaitApproval(admin, true);
         }
+    }
+
+    /** Waits until the bases' resources answer with the new setting (they restart when it changes). */
+    private static void awaitApproval(Http admin, boolean atOnce) throws InterruptedException {
+        Http.awaitTrue(Duration.ofSeconds(30), () -> {
+            Http.Answer a = admin.get("/api/base/imports/limits");
+            return a.status() == 200 && a.body().contains("\"approveAtOnce\":" + atOnce);
+        });
     }
 }
