@@ -199,14 +199,16 @@ public final class Http {
         return send(b);
     }
 
-    /** Polls until the path answers 200, or fails after the timeout. */
     /** Something the tests wait for, which may fail while it is not there yet. */
     @FunctionalInterface
     public interface Condition {
         boolean holds() throws Exception;
     }
 
-    /** Waits until the condition holds (an exception counts as not yet). */
+    /**
+     * Waits until the condition holds. An exception counts as not yet; an AssertionError (such as
+     * {@link Answer#json()} throws for a body that is not JSON) fails at once.
+     */
     public static void awaitTrue(Duration timeout, Condition condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
@@ -223,6 +225,7 @@ public final class Http {
         throw new AssertionError("not within " + timeout + (last == null ? "" : "; last error " + last));
     }
 
+    /** Polls until the path answers 200, or fails after the timeout. */
     public Answer awaitOk(String path, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Answer last = null;

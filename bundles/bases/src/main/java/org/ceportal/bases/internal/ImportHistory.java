@@ -64,6 +64,13 @@ final class ImportHistory {
         }
     }
 
+    /** 404 unless the base has that import. */
+    void requireImport(long baseId, long id) {
+        try (SqlSession s = store.session()) {
+            found(s.getMapper(ImportMapper.class).importOf(baseId, id));
+        }
+    }
+
     /** The file as uploaded, with its name and type. */
     ImportRow file(long baseId, long id) {
         try (SqlSession s = store.session()) {

@@ -82,7 +82,7 @@ public final class ImportResource {
     public Response refused(@Context ContainerRequestContext request, @PathParam("id") String id) {
         Caller c = CourseResource.baseAdmin(request);
         long importId = id(id);
-        history.detail(c.baseId(), importId); // 404 before the answer starts
+        history.requireImport(c.baseId(), importId); // 404 before the answer starts
         StreamingOutput body = out -> history.writeRefused(c.baseId(), importId, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment", "未导入的学员-" + importId + ".csv"))
