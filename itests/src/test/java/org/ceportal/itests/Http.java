@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SESSION_COOKIE = "ceportal_session";
+    static final String SESSION_COOKIE = "ceportal_session";
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

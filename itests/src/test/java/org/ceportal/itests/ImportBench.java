@@ -40,8 +40,6 @@ import org.ops4j.pax.exam.util.Filter;
 @ExamReactorStrategy(PerClass.class)
 public class ImportBench extends PortalTestBase {
     private static final long FIRST_ID = 20_000_000L; // explicit ids, far above what the identity columns hand out
-    private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
-    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华";
 
     @Inject
     @Filter("(dataSourceName=ceportal)")
@@ -64,8 +62,9 @@ public class ImportBench extends PortalTestBase {
     }
 
     private static String name(int i) {
-        return SURNAMES.charAt(i % SURNAMES.length()) + "" + GIVEN.charAt(i / SURNAMES.length() % GIVEN.length())
-                + GIVEN.charAt(i / 7 % GIVEN.length());
+        String s = ProvinceData.SURNAMES;
+        String g = ProvinceData.GIVEN;
+        return s.charAt(i % s.length()) + "" + g.charAt(i / s.length() % g.length()) + g.charAt(i / 7 % g.length());
     }
 
     @Test

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Read benchmark (issue 13): the portal's reads under wrk (2 threads, 64 connections, SECONDS_EACH
+# each, after a 5 s warm-up) on the generated province (PEOPLE professionals, DECLARATIONS
+# declarations, as province.sh makes them), each as a share of a bare Jetty 12 handler answering a
+# fixed JSON body (benchmarks/ceiling, the Jetty version the portal embeds), measured in the same
+# run on the same cores, before and after the portal's calls.
+#
+#   benchmarks/reads.sh                        PEOPLE=100000 DECLARATIONS=1000000 SECONDS_EACH=10
+#   SKIP_BUILD=1 PEOPLE=10000 DECLARATIONS=100000 benchmarks/reads.sh
+#
+# Needs wrk (Debian package `wrk`; installed here when missing). Pax Exam boots the assembled
+# distribution with the distribution's heap (XMX, default 256m) (itests/.../ReadBench.java, not
+# part of the suite). Results: printed, and written to benchmarks/results/reads-<UTC timestamp>.json.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/benchmarks/results/reads-$STAMP.json"
+cd "$ROOT"
+if ! command -v wrk >/dev/null; then
+    apt-get update && apt-get install -y wrk
+fi
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+    mvn -B -q install -DskipTests
+fi
+mkdir -p "$ROOT/benchmarks/results"
+mvn -B -q -f benchmarks/ceiling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+PORT="${CEILING_PORT:-18099}"
+java -Xmx256m -cp "benchmarks/ceiling/target/classes:$(cat benchmarks/ceiling/target/classpath.txt)" \
+    org.ceportal.benchmarks.Ceiling "$PORT" > "$ROOT/benchmarks/results/reads-$STAMP-ceiling.log" 2>&1 &
+CEILING=$!
+trap 'kill $CEILING 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+    curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break
+    sleep 0.2
+done
+mvn -B verify -pl itests -Dit.test=ReadBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-10}" \
+    -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
+    -Dbench.results="$OUT" \
+    > "$ROOT/benchmarks/results/reads-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/reads-$STAMP.log"; exit 1; }
+echo "read benchmark: $(cat "$OUT")"
