@@ -7,6 +7,7 @@
 #
 #   benchmarks/reads.sh                        PEOPLE=100000 DECLARATIONS=1000000 SECONDS_EACH=10
 #   SKIP_BUILD=1 PEOPLE=10000 DECLARATIONS=100000 benchmarks/reads.sh
+#   PROFILE=1 ...                              also a JFR profile of each measured call (results/reads-<stamp>-jfr/)
 #
 # Needs wrk (Debian package `wrk`; installed here when missing). Pax Exam boots the assembled
 # distribution with the distribution's heap (XMX, default 256m) (itests/.../ReadBench.java, not
@@ -23,6 +24,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
+if [ -n "${PROFILE:-}" ]; then mkdir -p "$ROOT/benchmarks/results/reads-$STAMP-jfr"; fi
 mvn -B -q -f benchmarks/ceiling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 PORT="${CEILING_PORT:-18099}"
 java -Xmx256m -cp "benchmarks/ceiling/target/classes:$(cat benchmarks/ceiling/target/classpath.txt)" \
@@ -36,6 +38,7 @@ done
 mvn -B verify -pl itests -Dit.test=ReadBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-10}" \
     -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
+    -Dbench.profile="${PROFILE:+$ROOT/benchmarks/results/reads-$STAMP-jfr}" \
     -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/reads-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/reads-$STAMP.log"; exit 1; }
 echo "read benchmark: $(cat "$OUT")"

@@ -47,7 +47,7 @@ public class ReadBench extends PortalTestBase {
     @Override
     public Option[] config() throws IOException {
         Option[] options = PortalOptions.withProperties("bench", "bench.people", "bench.declarations", "bench.ceiling",
-                "bench.seconds", "bench.wrk", "bench.results");
+                "bench.seconds", "bench.wrk", "bench.profile", "bench.results");
         Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
         more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
         return more;
@@ -121,11 +121,25 @@ public class ReadBench extends PortalTestBase {
         }
     }
 
-    /** Runs wrk (2 threads, 64 connections, {@code seconds}) against the URL after a warm-up (the JIT's). */
+    /**
+     * Runs wrk (2 threads, 64 connections, {@code seconds}) against the URL after a warm-up (the JIT's).
+     * With {@code bench.profile} (a folder), the server's JVM — this one — records a JFR profile of
+     * the measured run there, through {@code jcmd} ({@code <name>.jfr}; read it with {@code jfr print}).
+     */
     private static Result wrk(String wrk, String name, String path, String url, String cookie, int seconds)
             throws Exception {
         run(wrk, url, cookie, WARM_UP_SECONDS);
+        String profile = System.getProperty("bench.profile");
+        boolean record = profile != null && !profile.isBlank() && !name.startsWith("ceiling");
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        if (record) {
+            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        }
         String out = run(wrk, url, cookie, seconds);
+        if (record) {
+            Path file = Path.of(profile).resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+            jcmd(pid, "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+        }
         Matcher rate = RATE.matcher(out);
         Matcher p99 = P99.matcher(out);
         assertTrue(name + ": " + out, rate.find() && p99.find());
@@ -138,6 +152,14 @@ public class ReadBench extends PortalTestBase {
         Result r = new Result(name, path, Double.parseDouble(rate.group(1)), ms, errors.find() ? Long.parseLong(errors.group(1)) : 0);
         System.out.println("READ-BENCH " + r);
         return r;
+    }
+
+    private static void jcmd(String pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(out, 0, p.waitFor());
     }
 
     private static String run(String wrk, String url, String cookie, int seconds) throws Exception {
