@@ -2,7 +2,6 @@ package org.ceportal.bases.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import org.ceportal.directory.api.DirectoryService;
 import org.ceportal.directory.api.Region;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.junit.Before;
 import org.junit.Test;
@@ -58,16 +58,6 @@ public class BasesTest {
         return e;
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        fail("not refused");
-        return null;
-    }
-
     @Test
     public void aBaseIsAddedFoundAndAudited() {
         Bases.Base b = bases.create(1, "127.0.0.1", edit(" 洛阳师范学院继续教育基地 ", "豫继教基〔2024〕3号", "2024-01-01", "2026-12-31"));
@@ -83,15 +73,15 @@ public class BasesTest {
 
     @Test
     public void badInputIsNamedFieldByFieldAndNothingIsStored() {
-        ProblemException e = refused(() -> bases.create(1, null, edit("", "<script>", "2026-02-30", "2025-01-01")));
+        ProblemException e = Refused.by(() -> bases.create(1, null, edit("", "<script>", "2026-02-30", "2025-01-01")));
         assertEquals(400, e.status());
         List<String> fields = e.errors().stream().map(f -> f.field()).toList();
         assertTrue(fields.toString(), fields.containsAll(List.of("name", "accreditationNo", "validFrom")));
         Bases.Edit reversed = edit("基地", "A-1", "2026-01-01", "2025-01-01");
-        assertEquals("validTo", refused(() -> bases.create(1, null, reversed)).errors().get(0).field());
+        assertEquals("validTo", Refused.by(() -> bases.create(1, null, reversed)).errors().get(0).field());
         Bases.Edit nowhere = edit("基地", "A-1", "2026-01-01", "2027-01-01");
         nowhere.regionCode = "999999";
-        assertEquals("regionCode", refused(() -> bases.create(1, null, nowhere)).errors().get(0).field());
+        assertEquals("regionCode", Refused.by(() -> bases.create(1, null, nowhere)).errors().get(0).field());
         assertEquals(0, bases.search(null, null, new PageRequest(0, 20)).getTotal());
         assertTrue(audited.isEmpty());
     }
@@ -100,11 +90,11 @@ public class BasesTest {
     public void anAccreditationNumberBelongsToOneBase() {
         bases.create(1, null, edit("甲基地", "A-1", "2025-01-01", "2027-12-31"));
         Bases.Base other = bases.create(1, null, edit("乙基地", "B-2", "2025-01-01", "2027-12-31"));
-        assertEquals("accreditation_taken", refused(() -> bases.create(1, null, edit("丙基地", "A-1", "2025-01-01",
+        assertEquals("accreditation_taken", Refused.by(() -> bases.create(1, null, edit("丙基地", "A-1", "2025-01-01",
                 "2027-12-31"))).code());
         Bases.Edit steal = edit("乙基地", "A-1", "2025-01-01", "2027-12-31");
         steal.version = other.version();
-        assertEquals("accreditation_taken", refused(() -> bases.update(1, null, other.id(), steal)).code());
+        assertEquals("accreditation_taken", Refused.by(() -> bases.update(1, null, other.id(), steal)).code());
     }
 
     @Test
@@ -116,10 +106,10 @@ public class BasesTest {
         assertEquals("LAPSED", lapsed.status());
         assertEquals("认定已过期", lapsed.statusName());
         assertEquals(b.version() + 1, lapsed.version());
-        assertEquals("stale_version", refused(() -> bases.update(2, null, b.id(), lapse)).code());
+        assertEquals("stale_version", Refused.by(() -> bases.update(2, null, b.id(), lapse)).code());
         Bases.Edit noVersion = edit("甲基地", "A-1", "2024-01-01", "2027-12-31");
-        assertEquals("version", refused(() -> bases.update(2, null, b.id(), noVersion)).errors().get(0).field());
-        assertEquals("base_not_found", refused(() -> bases.update(2, null, 999, lapse)).code());
+        assertEquals("version", Refused.by(() -> bases.update(2, null, b.id(), noVersion)).errors().get(0).field());
+        assertEquals("base_not_found", Refused.by(() -> bases.update(2, null, 999, lapse)).code());
         Bases.Edit later = edit("丁基地", "D-4", "2027-01-01", "2029-12-31");
         assertEquals("NOT_YET", bases.create(1, null, later).status());
     }

@@ -2,7 +2,6 @@ package org.ceportal.bases.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.List;
 
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.junit.Before;
@@ -25,24 +25,9 @@ public class CoursesTest {
     @Before
     public void setUp() {
         Store store = TestStores.migrated("bases", BaseMapper.class);
-        mine = base(store, "A-1");
-        other = base(store, "B-2");
+        mine = BaseRows.base(store, "A-1", "2025-01-01", "2027-12-31");
+        other = BaseRows.base(store, "B-2", "2025-01-01", "2027-12-31");
         courses = new Courses(store, Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC));
-    }
-
-    private static long base(Store store, String no) {
-        return store.inTransaction(s -> {
-            BaseRow r = new BaseRow();
-            r.name = "基地 " + no;
-            r.regionCode = "410300";
-            r.accreditationNo = no;
-            r.validFrom = java.sql.Date.valueOf("2025-01-01");
-            r.validTo = java.sql.Date.valueOf("2027-12-31");
-            r.createdAt = new java.sql.Timestamp(0);
-            r.updatedAt = r.createdAt;
-            s.getMapper(BaseMapper.class).insert(r);
-            return r.id;
-        });
     }
 
     private static Courses.Edit edit(String name, String from, String to, String hours, String category, Integer year) {
@@ -56,16 +41,6 @@ public class CoursesTest {
         return e;
     }
 
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ProblemException e) {
-            return e;
-        }
-        fail("not refused");
-        return null;
-    }
-
     @Test
     public void aCourseBelongsToItsBase() {
         Courses.Course c = courses.create(mine, edit("班主任能力提升", "2026-05-11", "2026-05-15", "40.00", "PROFESSIONAL", 2026));
@@ -76,21 +51,21 @@ public class CoursesTest {
         assertTrue(courses.find(other, c.id()).isEmpty());
         Courses.Edit change = edit("班主任能力提升", "2026-05-11", "2026-05-15", "36", "GENERAL", 2026);
         change.version = c.version();
-        assertEquals("course_not_found", refused(() -> courses.update(other, c.id(), change)).code());
+        assertEquals("course_not_found", Refused.by(() -> courses.update(other, c.id(), change)).code());
         Courses.Course changed = courses.update(mine, c.id(), change);
         assertEquals("公需科目", changed.categoryName());
-        assertEquals("stale_version", refused(() -> courses.update(mine, c.id(), change)).code());
+        assertEquals("stale_version", Refused.by(() -> courses.update(mine, c.id(), change)).code());
     }
 
     @Test
     public void badCoursesAreNamedFieldByField() {
-        ProblemException e = refused(() -> courses.create(mine, edit(" ", "2026-05-15", "2026-05-11", "1.234", "X", 2026)));
+        ProblemException e = Refused.by(() -> courses.create(mine, edit(" ", "2026-05-15", "2026-05-11", "1.234", "X", 2026)));
         assertEquals(List.of("name", "to", "hours", "category"), e.errors().stream().map(f -> f.field()).toList());
-        assertEquals("year", refused(() -> courses.create(mine, edit("跨年班", "2026-12-28", "2027-01-03", "24", "GENERAL",
+        assertEquals("year", Refused.by(() -> courses.create(mine, edit("跨年班", "2026-12-28", "2027-01-03", "24", "GENERAL",
                 2025))).errors().get(0).field());
         assertEquals("a course across the new year counts in either year", 2027,
                 courses.create(mine, edit("跨年班", "2026-12-28", "2027-01-03", "24", "GENERAL", 2027)).year());
-        assertEquals("hours", refused(() -> courses.create(mine, edit("班", "2026-01-01", "2026-01-01", "abc", "GENERAL",
+        assertEquals("hours", Refused.by(() -> courses.create(mine, edit("班", "2026-01-01", "2026-01-01", "abc", "GENERAL",
                 2026))).errors().get(0).field());
     }
 }

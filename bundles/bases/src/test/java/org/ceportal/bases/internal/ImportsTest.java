@@ -3,7 +3,6 @@ package org.ceportal.bases.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import org.ceportal.accounts.api.Person;
 import org.ceportal.declarations.api.BaseDeclarations;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
+import org.ceportal.platform.internal.Refused;
 import org.ceportal.platform.internal.TestStores;
 import org.ceportal.platform.persistence.Store;
 import org.junit.Before;
@@ -50,10 +50,10 @@ public class ImportsTest {
     @Before
     public void setUp() {
         store = TestStores.migrated("bases", BaseMapper.class, ImportMapper.class);
-        base = base("A-1", "2027-12-31");
-        lapsed = base("B-2", "2025-12-31");
-        course = course(base);
-        lapsedCourse = course(lapsed);
+        base = BaseRows.base(store, "A-1", "2024-01-01", "2027-12-31");
+        lapsed = BaseRows.base(store, "B-2", "2024-01-01", "2025-12-31");
+        course = BaseRows.course(store, base);
+        lapsedCourse = BaseRows.course(store, lapsed);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ZoneId china = ZoneId.of("Asia/Shanghai");
         Bases bases = new Bases(store, null, (a, b, c, d, e) -> { }, china, clock);
@@ -116,7 +116,7 @@ public class ImportsTest {
 
     @Test
     public void aLapsedBaseCannotDeclare() {
-        ProblemException e = refused(() -> imports.run(lapsed, 8, lapsedCourse, upload(Lists.csv("身份证号,姓名", WANG + ",王芳")),
+        ProblemException e = Refused.by(() -> imports.run(lapsed, 8, lapsedCourse, upload(Lists.csv("身份证号,姓名", WANG + ",王芳")),
                 false, null));
         assertEquals(409, e.status());
         assertEquals("base_not_accredited", e.code());
@@ -125,14 +125,14 @@ public class ImportsTest {
 
     @Test
     public void anotherBasesCourseIsNotFound() {
-        ProblemException e = refused(() -> imports.run(base, 7, lapsedCourse, upload(Lists.csv("身份证号,姓名", WANG + ",王芳")),
+        ProblemException e = Refused.by(() -> imports.run(base, 7, lapsedCourse, upload(Lists.csv("身份证号,姓名", WANG + ",王芳")),
                 true, null));
         assertEquals(404, e.status());
         imports.run(base, 7, course, upload(Lists.csv("身份证号,姓名,学时", WANG + ",王芳,8")), false, null);
         long id = imports().getItems().get(0).id();
         assertEquals(0, new ImportHistory(store).list(lapsed, course, PageRequest.parse(null, null, 20, 100)).getTotal());
-        assertEquals(404, refused(() -> new ImportHistory(store).detail(lapsed, id)).status());
-        assertEquals(404, refused(() -> new ImportHistory(store).file(lapsed, id)).status());
+        assertEquals(404, Refused.by(() -> new ImportHistory(store).detail(lapsed, id)).status());
+        assertEquals(404, Refused.by(() -> new ImportHistory(store).file(lapsed, id)).status());
     }
 
     private org.ceportal.platform.api.Page<ImportHistory.Summary> imports() {
@@ -141,48 +141,6 @@ public class ImportsTest {
 
     private static Imports.Upload upload(byte[] content) {
         return new Imports.Upload("名单.csv", content, "0".repeat(64));
-    }
-
-    private static ProblemException refused(Runnable r) {
-        try {
-            r.run();
-            fail("refused expected");
-            return null;
-        } catch (ProblemException e) {
-            return e;
-        }
-    }
-
-    private long base(String no, String validTo) {
-        return store.inTransaction(s -> {
-            BaseRow r = new BaseRow();
-            r.name = "基地 " + no;
-            r.regionCode = "410300";
-            r.accreditationNo = no;
-            r.validFrom = java.sql.Date.valueOf("2024-01-01");
-            r.validTo = java.sql.Date.valueOf(validTo);
-            r.createdAt = new java.sql.Timestamp(0);
-            r.updatedAt = r.createdAt;
-            s.getMapper(BaseMapper.class).insert(r);
-            return r.id;
-        });
-    }
-
-    private long course(long baseId) {
-        return store.inTransaction(s -> {
-            CourseRow c = new CourseRow();
-            c.baseId = baseId;
-            c.name = "教师培训";
-            c.dateFrom = java.sql.Date.valueOf("2026-02-01");
-            c.dateTo = java.sql.Date.valueOf("2026-02-03");
-            c.hours = new BigDecimal("24");
-            c.category = "PROFESSIONAL";
-            c.declYear = 2026;
-            c.createdAt = new java.sql.Timestamp(0);
-            c.updatedAt = c.createdAt;
-            s.getMapper(BaseMapper.class).insertCourse(c);
-            return c.id;
-        });
     }
 
     /** 王芳 and 赵六 are registered and approved; a valid number must end in the right check character. */
