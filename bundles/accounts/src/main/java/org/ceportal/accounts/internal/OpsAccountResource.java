@@ -24,12 +24,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/ops/accounts}: provincial ops create unit admin, base admin and ops accounts. */
-@Component(service = OpsAccountResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = OpsAccountResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("ops/accounts")

@@ -12,12 +12,11 @@ import jakarta.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/registrations}: register (注册) and look up where a registration stands. */
-@Component(service = RegistrationResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = RegistrationResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("registrations")

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -20,7 +19,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/password-resets}: 忘记密码 by e-mail, for someone who cannot log in. Both
  * steps count against the client's login throttle; the first needs a captcha.
  */
-@Component(service = SelfResetResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = SelfResetResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("password-resets")

@@ -18,12 +18,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/sessions}: login (登录) and logout. */
-@Component(service = SessionResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = SessionResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("sessions")

@@ -16,12 +16,11 @@ import org.ceportal.platform.api.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/setup}: the first ops account, created with the one-time setup token (首次安装). */
-@Component(service = SetupResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = SetupResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("setup")

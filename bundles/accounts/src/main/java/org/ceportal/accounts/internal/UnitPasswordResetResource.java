@@ -15,7 +15,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -24,7 +23,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * unit a temporary password (the rest of 人员管理 is the profile bundle's; this path is
  * more specific, so Jersey routes it here).
  */
-@Component(service = UnitPasswordResetResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = UnitPasswordResetResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("unit/people/{id}/password-reset")

@@ -22,12 +22,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/unit/registrations}: a unit admin reviews the registrations of their unit. */
-@Component(service = UnitRegistrationResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = UnitRegistrationResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("unit/registrations")

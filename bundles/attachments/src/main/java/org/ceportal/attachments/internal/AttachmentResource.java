@@ -32,7 +32,6 @@ import org.ceportal.platform.upload.Multipart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -41,7 +40,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * download, details and delete, each for the owner only. Someone else's attachment
  * answers exactly as an unknown one (404).
  */
-@Component(service = AttachmentResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = AttachmentResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("attachments")

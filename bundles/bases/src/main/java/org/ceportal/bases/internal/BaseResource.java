@@ -23,12 +23,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/ops/bases}: 基地管理 for provincial ops — list, add, edit; each change in the audit log, in its transaction. */
-@Component(service = BaseResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = BaseResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("ops/bases")

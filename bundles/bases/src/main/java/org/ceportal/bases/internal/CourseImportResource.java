@@ -27,7 +27,6 @@ import org.ceportal.platform.upload.Multipart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -36,7 +35,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code file}) with {@code dryRun=true} to see each line's result with nothing stored, without it
  * to commit; {@code GET} the course's import history. A more specific path than {@link CourseResource}'s.
  */
-@Component(service = CourseImportResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = CourseImportResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("base/courses/{courseId}/imports")

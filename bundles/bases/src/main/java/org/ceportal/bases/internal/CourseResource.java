@@ -24,7 +24,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -32,7 +31,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/base/courses}: 班次管理 for a 继续教育基地管理员. The base comes from the caller, never
  * from the request; another base's course answers 404.
  */
-@Component(service = CourseResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = CourseResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("base/courses")

@@ -17,7 +17,6 @@ import org.ceportal.platform.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -25,7 +24,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/base/imports}: the limits an upload must keep, and one import of the caller's base —
  * its lines, its file as uploaded, its refused lines as CSV. Another base's import is not found.
  */
-@Component(service = ImportResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ImportResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("base/imports")

@@ -13,12 +13,11 @@ import org.ceportal.captcha.api.Captcha;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code POST /api/captchas}: a new captcha for the login form (clicking the picture asks for another). */
-@Component(service = CaptchaResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = CaptchaResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("captchas")

@@ -31,12 +31,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/declarations}: a professional's own declarations (学时/学分申报, 申报进度查询). */
-@Component(service = DeclarationResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = DeclarationResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("declarations")

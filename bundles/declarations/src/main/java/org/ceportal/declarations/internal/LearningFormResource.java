@@ -26,7 +26,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -35,7 +34,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * help page list them), one form's schema, and the evaluation the page calls as the
  * user types.
  */
-@Component(service = LearningFormResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = LearningFormResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("learning-forms")

@@ -43,12 +43,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/directory}: public reads for the registration pop-ups, writes for ops. */
-@Component(service = DirectoryResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = DirectoryResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("directory")

@@ -23,7 +23,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -36,7 +35,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code checks}. Error texts (which may name hosts, files or SQL) are shown to ops
  * only; everyone else sees the statuses.
  */
-@Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "org.ceportal.platform.health")
+@Component(service = HealthResource.class, configurationPid = "org.ceportal.platform.health")
 @Designate(ocd = HealthResource.Config.class)
 @JakartarsResource
 @JSONRequired

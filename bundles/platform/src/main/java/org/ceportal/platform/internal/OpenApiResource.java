@@ -11,12 +11,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code GET /api/openapi.json}: the API of the bundles installed now, as OpenAPI 3.1. */
-@Component(service = OpenApiResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = OpenApiResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("openapi.json")

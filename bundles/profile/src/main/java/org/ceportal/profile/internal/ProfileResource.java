@@ -20,12 +20,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/me/profile}: 用户资料管理 for the logged-in professional. */
-@Component(service = ProfileResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ProfileResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("me/profile")

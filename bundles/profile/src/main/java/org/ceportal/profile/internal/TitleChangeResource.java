@@ -29,7 +29,6 @@ import org.ceportal.review.spi.Decision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -37,7 +36,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * {@code /api/review/title-changes}: 职称变更审核 for the unit admin. The decision takes
  * the same body as every review subject's ({@code /api/review/{subject}/{id}/decision}).
  */
-@Component(service = TitleChangeResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = TitleChangeResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("review/title-changes")

@@ -21,12 +21,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/unit/people}: 人员管理, the unit's approved professionals, read-only; never another unit's. */
-@Component(service = UnitPeopleResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = UnitPeopleResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("unit/people")

@@ -19,12 +19,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/me/completion}: 年度完成情况 and 继续历程明细 of the logged-in professional. */
-@Component(service = CompletionResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = CompletionResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("me/completion")

@@ -24,12 +24,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/me/proofs}: the logged-in professional's 学时证明, issued and downloaded. */
-@Component(service = ProofResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ProofResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("me/proofs")

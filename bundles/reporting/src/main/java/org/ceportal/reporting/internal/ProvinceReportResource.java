@@ -33,7 +33,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -43,7 +42,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * (the unit admin's, for ops), each as CSV or Excel too, and every person of the province (or of
  * a region) as a download written while it is read.
  */
-@Component(service = ProvinceReportResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ProvinceReportResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("ops/reports")

@@ -35,7 +35,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -44,7 +43,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * configurations ({@link RequirementComponent}); a PUT replaces the whole set through
  * ConfigAdmin, so the console, {@code etc/} and this page always agree.
  */
-@Component(service = RequirementsResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = RequirementsResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("ops/requirements")

@@ -18,7 +18,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -27,7 +26,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * unit comes from the caller, never from the request), its people list with filters, sorting
  * and paging, and the whole filtered list as CSV (UTF-8 with a BOM, so Excel opens it) or Excel.
  */
-@Component(service = UnitReportResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = UnitReportResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("unit/reports")

@@ -12,7 +12,6 @@ import org.ceportal.platform.security.Access;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -21,7 +20,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * QR code on the paper) checks it without logging in. Lookups are throttled per client
  * address; codes carry 130 random bits, so guessing one is hopeless either way.
  */
-@Component(service = VerificationResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = VerificationResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("proofs")

@@ -36,7 +36,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -46,7 +45,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * uploads); ops see everything. Searchable by person, action and date range, and
  * exported as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese).
  */
-@Component(service = AuditResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = AuditResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("review/audit")

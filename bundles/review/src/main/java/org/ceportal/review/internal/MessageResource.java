@@ -19,12 +19,11 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code /api/messages}: the logged-in person's 消息中心. */
-@Component(service = MessageResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = MessageResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("messages")

@@ -48,7 +48,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
@@ -57,7 +56,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
  * unit's declarations, their details and proof files) and the decisions, one or many,
  * on any subject. Reviewers only: unit admins and ops.
  */
-@Component(service = ReviewResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ReviewResource.class)
 @JakartarsResource
 @JSONRequired
 @Path("review")
