@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +38,7 @@ public final class OpenApiRegistry {
 
     private final ObjectMapper json = Json.mapper();
     private final BundleTracker<Map<String, Object>> tracker;
+    private volatile Paths paths = new Paths(-1, List.of());
 
     @Activate
     public OpenApiRegistry(BundleContext context) {
@@ -80,15 +84,30 @@ public final class OpenApiRegistry {
         }
     }
 
-    /** The REST paths the active bundles document, e.g. {@code /me/completion}: what is installed now. */
-    java.util.SortedSet<String> paths() {
-        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+    /**
+     * The REST paths the active bundles document, e.g. {@code /me/completion}: what is installed now,
+     * sorted. Every page's frame asks ({@code GET /api/portal}), so the list is worked out again only
+     * when the tracker's count says a bundle came or went.
+     */
+    List<String> paths() {
+        Paths known = paths;
+        int count = tracker.getTrackingCount();
+        if (known.trackingCount() == count) {
+            return known.list();
+        }
+        SortedSet<String> all = new TreeSet<>();
         for (Map<String, Object> fragment : tracker.getTracked().values()) {
             if (fragment.get("paths") instanceof Map<?, ?> m) {
                 m.keySet().forEach(k -> all.add(String.valueOf(k)));
             }
         }
-        return all;
+        Paths now = new Paths(count, List.copyOf(all));
+        paths = now;
+        return now.list();
+    }
+
+    /** The paths as of a tracking count. */
+    private record Paths(int trackingCount, List<String> list) {
     }
 
     /** The merged document of all active bundles' fragments. */
@@ -110,7 +129,7 @@ public final class OpenApiRegistry {
         doc.put("openapi", "3.1.0");
         doc.put("info", Map.of("title", "ceportal REST API", "version", version,
                 "description", "专业技术人员继续教育信息服务平台 REST API. Errors are application/problem+json with a stable code and a zh-CN message."));
-        doc.put("servers", java.util.List.of(Map.of("url", "/api")));
+        doc.put("servers", List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("session",
                 Map.of("type", "apiKey", "in", "cookie", "name", "ceportal_session",

@@ -12,7 +12,6 @@ import org.ceportal.platform.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -20,7 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** {@code GET /api/portal}: the operator-configured name of the platform, for the pages' frame. */
-@Component(service = PortalResource.class, scope = ServiceScope.PROTOTYPE, configurationPid = "org.ceportal.portal")
+@Component(service = PortalResource.class, configurationPid = "org.ceportal.portal")
 @Designate(ocd = PortalResource.Config.class)
 @JakartarsResource
 @JSONRequired
@@ -70,6 +69,6 @@ public final class PortalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Info portal() {
         return new Info(config.name(), config.shortName(), config.province(), config.supportContact(), roles,
-                List.copyOf(registry.paths()));
+                registry.paths());
     }
 }

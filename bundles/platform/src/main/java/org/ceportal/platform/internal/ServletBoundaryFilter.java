@@ -80,8 +80,8 @@ public final class ServletBoundaryFilter implements Filter {
 
     private static void drain(ServletRequest request) {
         long length = request.getContentLengthLong();
-        if (length == 0 || length > DRAIN_LIMIT) {
-            return;
+        if (length == 0 || length > DRAIN_LIMIT || length < 0 && !chunked(request)) {
+            return; // no body (most GETs: no Content-Length, not chunked), or one too big to read away
         }
         try {
             InputStream in = request.getInputStream();
@@ -93,6 +93,10 @@ public final class ServletBoundaryFilter implements Filter {
         } catch (IOException | IllegalStateException e) {
             // read through a reader already, or the client went away: nothing to keep alive
         }
+    }
+
+    private static boolean chunked(ServletRequest request) {
+        return request instanceof HttpServletRequest http && http.getHeader("Transfer-Encoding") != null;
     }
 
     /** True when every {@code %XX} is two hex digits and the decoded bytes are UTF-8. */
