@@ -127,15 +127,16 @@ public final class DirectoryServiceImpl implements DirectoryService {
 
     @Override
     public Page<Unit> units(String regionCode, String query, PageRequest page) {
-        if (region(regionCode).isEmpty()) {
-            throw ProblemException.notFound("region_not_found", "所选区域不存在");
-        }
+        Region region = region(regionCode)
+                .orElseThrow(() -> ProblemException.notFound("region_not_found", "所选区域不存在"));
         String pattern = likePattern(query);
         try (SqlSession s = store.session()) {
             DirectoryMapper m = s.getMapper(DirectoryMapper.class);
             long total = m.countUnits(regionCode, pattern);
             List<Unit> items = page.offset() >= total ? List.of() : m.units(regionCode, pattern, page.offset(), page.size());
-            items.forEach(DirectoryServiceImpl::label);
+            for (Unit u : items) {
+                label(u).regionName = region.name;
+            }
             return new Page<>(items, total, page);
         }
     }
