@@ -141,6 +141,21 @@ public class PortalChecks extends PortalTestBase {
     }
 
     @Test
+    public void aPageTheBrowserHasIsNotSentAgain() throws Exception {
+        Http.Answer first = http.get("/declare.html");
+        String etag = first.headers().firstValue("etag").orElseThrow(() -> new AssertionError("no ETag"));
+        assertEquals("no-cache", first.headers().firstValue("cache-control").orElse(""));
+        Http.Answer again = http.getWith("/declare.html", "If-None-Match", etag);
+        assertEquals(304, again.status());
+        assertEquals("", again.body());
+        assertEquals(etag, again.headers().firstValue("etag").orElse(""));
+        Http.Answer other = http.getWith("/index.html", "If-None-Match", etag);
+        assertEquals("another page's validator does not match", 200, other.status());
+        assertTrue(other.body().contains("lang=\"zh-CN\""));
+        assertEquals(first.body(), http.get("/declare.html").body());
+    }
+
+    @Test
     public void opsImportUnitsWithTheShellCommand() throws Exception {
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("units", ".csv");
         java.nio.file.Files.writeString(csv, "region_code,name,kind,departments\n"

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
-import java.net.URLConnection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,7 +25,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * Serves the portal's pages from this bundle's {@code static/} folder at the site
  * root ({@code /api} belongs to the REST whiteboard, whose longer path wins).
- * Pages are revalidated on every visit (ETag) so a new bundle version shows at once.
+ * Pages are revalidated on every visit (ETag of the content) so a new bundle version shows at once.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("ceportal-pages")
@@ -33,6 +37,7 @@ public final class PagesServlet extends HttpServlet {
             + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
     private final transient Bundle bundle;
+    private final transient Map<String, StaticFile> files = new ConcurrentHashMap<>();
 
     @Activate
     public PagesServlet(BundleContext context) {
@@ -42,28 +47,59 @@ public final class PagesServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = StaticPaths.normalise(request.getPathInfo());
-        URL entry = path == null ? null : bundle.getEntry("static" + path);
+        StaticFile file = path == null ? null : file(path);
         securityHeaders(response);
-        if (entry == null) {
+        if (file == null) {
             notFound(response);
             return;
         }
-        String etag = "\"" + Long.toHexString(bundle.getLastModified()) + "-" + Integer.toHexString(path.hashCode()) + "\"";
-        response.setHeader("ETag", etag);
+        response.setHeader("ETag", file.etag());
         response.setHeader("Cache-Control", "no-cache");
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        if (file.etag().equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        URLConnection connection = entry.openConnection();
-        response.setContentType(StaticPaths.contentType(path));
-        long length = connection.getContentLengthLong();
-        if (length >= 0) {
-            response.setContentLengthLong(length);
+        response.setContentType(file.contentType());
+        response.setContentLength(file.bytes().length);
+        response.getOutputStream().write(file.bytes());
+    }
+
+    /**
+     * The page at the path, read from the bundle once: the bundle's files cannot change while this
+     * servlet lives (a new version of the bundle is a new servlet), and only files that exist are kept,
+     * so the memory is bounded by the bundle's {@code static/} folder (under 1 MB). Reading the bundle's
+     * jar on every request serialised the requests on the archive.
+     */
+    private StaticFile file(String path) throws IOException {
+        StaticFile known = files.get(path);
+        if (known != null) {
+            return known;
         }
-        try (InputStream in = connection.getInputStream(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+        URL entry = bundle.getEntry("static" + path);
+        if (entry == null) {
+            return null;
         }
+        byte[] bytes;
+        try (InputStream in = entry.openStream()) {
+            bytes = in.readAllBytes();
+        }
+        StaticFile file = new StaticFile(bytes, StaticPaths.contentType(path), etag(bytes));
+        files.putIfAbsent(path, file);
+        return file;
+    }
+
+    /** A strong validator of the content itself: the first 64 bits of its SHA-256. */
+    static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A page as served: its bytes, media type and validator. */
+    private record StaticFile(byte[] bytes, String contentType, String etag) {
     }
 
     private void notFound(HttpServletResponse response) throws IOException {
