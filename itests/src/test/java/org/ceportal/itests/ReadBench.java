@@ -35,8 +35,10 @@ import org.ops4j.pax.exam.util.Filter;
 @ExamReactorStrategy(PerClass.class)
 public class ReadBench extends PortalTestBase {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)\\b");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)\\b");
-    private static final int WARM_UP_SECONDS = 5;
+    /** Seconds of load before each measured call, so that the JIT has compiled its path (bench.warmup). */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses:\\s+([0-9]+)");
 
     @Inject
@@ -47,14 +49,14 @@ public class ReadBench extends PortalTestBase {
     @Override
     public Option[] config() throws IOException {
         Option[] options = PortalOptions.withProperties("bench", "bench.people", "bench.declarations", "bench.ceiling",
-                "bench.seconds", "bench.wrk", "bench.profile", "bench.results");
+                "bench.seconds", "bench.warmup", "bench.wrk", "bench.jfr", "bench.profile", "bench.results");
         Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
         more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
         return more;
     }
 
-    /** One call under load: requests per second, p99 and the share of the ceiling's rate. */
-    record Result(String name, String path, double rps, double p99Ms, long errors) {
+    /** One call under load: requests per second, p50, p99 and the non-2xx/3xx answers. */
+    record Result(String name, String path, double rps, double p50Ms, double p99Ms, long errors) {
     }
 
     @Test
@@ -102,10 +104,10 @@ public class ReadBench extends PortalTestBase {
         Result again = wrk(wrk, "ceiling again", ceiling, ceiling, null, seconds);
 
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
-                "{\"benchmark\":\"reads\",\"cores\":%d,\"people\":%d,\"declarations\":%d,\"seconds\":%d,\"connections\":64,"
+                "{\"benchmark\":\"reads\",\"cores\":%d,\"people\":%d,\"declarations\":%d,\"seconds\":%d,\"warmUpSeconds\":%d,\"connections\":64,"
                         + "\"threads\":2,\"ceiling\":{\"rps\":%.0f,\"p99Ms\":%.2f},\"ceilingAfter\":{\"rps\":%.0f,\"p99Ms\":%.2f},"
                         + "\"maxMemoryMb\":%.0f,\"calls\":[",
-                Runtime.getRuntime().availableProcessors(), people, declarations, seconds, top.rps(), top.p99Ms(), again.rps(),
+                Runtime.getRuntime().availableProcessors(), people, declarations, seconds, WARM_UP_SECONDS, top.rps(), top.p99Ms(), again.rps(),
                 again.p99Ms(), Runtime.getRuntime().maxMemory() / 1048576.0));
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
@@ -125,15 +127,16 @@ public class ReadBench extends PortalTestBase {
      * Runs wrk (2 threads, 64 connections, {@code seconds}) against the URL after a warm-up (the JIT's).
      * With {@code bench.profile} (a folder), the server's JVM — this one — records a JFR profile of
      * the measured run there, through {@code jcmd} ({@code <name>.jfr}; read it with {@code jfr print}).
+     * {@link MixedBench} measures its ceiling with it too.
      */
-    private static Result wrk(String wrk, String name, String path, String url, String cookie, int seconds)
+    static Result wrk(String wrk, String name, String path, String url, String cookie, int seconds)
             throws Exception {
         run(wrk, url, cookie, WARM_UP_SECONDS);
         String profile = System.getProperty("bench.profile");
         boolean record = profile != null && !profile.isBlank() && !name.startsWith("ceiling");
         String pid = String.valueOf(ProcessHandle.current().pid());
         if (record) {
-            jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+            jcmd(pid, "JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfr", "profile"));
         }
         String out = run(wrk, url, cookie, seconds);
         if (record) {
@@ -141,17 +144,23 @@ public class ReadBench extends PortalTestBase {
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
         }
         Matcher rate = RATE.matcher(out);
+        Matcher p50 = P50.matcher(out);
         Matcher p99 = P99.matcher(out);
-        assertTrue(name + ": " + out, rate.find() && p99.find());
-        double ms = Double.parseDouble(p99.group(1)) * switch (p99.group(2)) {
+        assertTrue(name + ": " + out, rate.find() && p50.find() && p99.find());
+        Matcher errors = ERRORS.matcher(out);
+        Result r = new Result(name, path, Double.parseDouble(rate.group(1)), millis(p50), millis(p99),
+                errors.find() ? Long.parseLong(errors.group(1)) : 0);
+        System.out.println("READ-BENCH " + r);
+        return r;
+    }
+
+    /** A latency of wrk's distribution (us, ms or s), in ms. */
+    private static double millis(Matcher latency) {
+        return Double.parseDouble(latency.group(1)) * switch (latency.group(2)) {
             case "us" -> 0.001;
             case "s" -> 1000.0;
             default -> 1.0;
         };
-        Matcher errors = ERRORS.matcher(out);
-        Result r = new Result(name, path, Double.parseDouble(rate.group(1)), ms, errors.find() ? Long.parseLong(errors.group(1)) : 0);
-        System.out.println("READ-BENCH " + r);
-        return r;
     }
 
     private static void jcmd(String pid, String... command) throws Exception {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Mixed-load benchmark (issue 13): on the generated province (PEOPLE professionals, DECLARATIONS
+# declarations, as province.sh makes them), CLIENTS clients, each logged in as a generated person,
+# go round log in (every 20th round), list, read a schema, upload a proof, save a draft, save it
+# again, submit, and every 10th round the unit admin's review (pending queue, approve one):
+# WARM_UP (20) s, then SECONDS_EACH (30) s measured. Then a submit burst: SUBMITS drafts made
+# beforehand, submitted by all clients at once. Each call's rate, p50 and p99 are reported as
+# ratios to a bare Jetty 12 handler answering a fixed JSON body (benchmarks/ceiling, the Jetty
+# version the portal embeds), measured with wrk in the same run on the same cores; the portal's
+# JVM's RSS is sampled every 200 ms throughout.
+#
+#   benchmarks/mixed.sh                        PEOPLE=100000 DECLARATIONS=1000000 SECONDS_EACH=30 CLIENTS=64 SUBMITS=6000
+#   SKIP_BUILD=1 PEOPLE=10000 DECLARATIONS=100000 benchmarks/mixed.sh
+#
+# Needs wrk (Debian package `wrk`; installed here when missing). Pax Exam boots the assembled
+# distribution with the distribution's heap (XMX, default 256m) (itests/.../MixedBench.java, not
+# part of the suite). Results: printed, and written to benchmarks/results/mixed-<UTC timestamp>.json.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/benchmarks/results/mixed-$STAMP.json"
+cd "$ROOT"
+if ! command -v wrk >/dev/null; then
+    apt-get update && apt-get install -y wrk
+fi
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+    mvn -B -q install -DskipTests
+fi
+mkdir -p "$ROOT/benchmarks/results"
+mvn -B -q -f benchmarks/ceiling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+PORT="${CEILING_PORT:-18099}"
+java -Xmx256m -cp "benchmarks/ceiling/target/classes:$(cat benchmarks/ceiling/target/classpath.txt)" \
+    org.ceportal.benchmarks.Ceiling "$PORT" > "$ROOT/benchmarks/results/mixed-$STAMP-ceiling.log" 2>&1 &
+CEILING=$!
+trap 'kill $CEILING 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+    curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break
+    sleep 0.2
+done
+mvn -B verify -pl itests -Dit.test=MixedBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-30}" -Dbench.warmup="${WARM_UP:-20}" \
+    -Dbench.clients="${CLIENTS:-64}" -Dbench.submits="${SUBMITS:-6000}" \
+    -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
+    -Dbench.results="$OUT" \
+    > "$ROOT/benchmarks/results/mixed-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/mixed-$STAMP.log"; exit 1; }
+echo "mixed benchmark: $(cat "$OUT")"
