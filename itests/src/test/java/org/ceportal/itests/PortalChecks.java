@@ -156,6 +156,25 @@ public class PortalChecks extends PortalTestBase {
     }
 
     @Test
+    public void referenceDataTheBrowserHasIsNotSentAgain() throws Exception {
+        for (String path : new String[] {"/api/directory/regions", "/api/directory/titles",
+                "/api/directory/majors?q=" + Http.q("计算机")}) {
+            Http.Answer first = http.get(path);
+            assertEquals(path, 200, first.status());
+            String etag = first.headers().firstValue("etag").orElseThrow(() -> new AssertionError(path + ": no ETag"));
+            assertTrue(path, first.headers().firstValue("cache-control").orElse("").contains("no-cache"));
+            Http.Answer again = http.getWith(path, "If-None-Match", etag);
+            assertEquals(path, 304, again.status());
+            assertEquals(path, "", again.body());
+            assertEquals(path, 200, http.getWith(path, "If-None-Match", "\"0000000000000000\"").status());
+        }
+        String regions = http.get("/api/directory/regions").headers().firstValue("etag").orElseThrow();
+        Http.Answer otherQuery = http.getWith("/api/directory/majors?q=" + Http.q("教育"), "If-None-Match", regions);
+        assertEquals("another answer's validator does not match", 200, otherQuery.status());
+        assertTrue(otherQuery.json().path("items").size() > 0);
+    }
+
+    @Test
     public void opsImportUnitsWithTheShellCommand() throws Exception {
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("units", ".csv");
         java.nio.file.Files.writeString(csv, "region_code,name,kind,departments\n"

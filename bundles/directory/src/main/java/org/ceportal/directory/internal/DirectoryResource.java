@@ -7,6 +7,10 @@ import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,18 +20,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.ceportal.directory.api.Department;
 import org.ceportal.directory.api.DirectoryService;
-import org.ceportal.directory.api.EthnicGroup;
 import org.ceportal.directory.api.ImportReport;
 import org.ceportal.directory.api.Major;
 import org.ceportal.directory.api.NewUnit;
-import org.ceportal.directory.api.Region;
-import org.ceportal.directory.api.Title;
 import org.ceportal.directory.api.Unit;
 import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
@@ -38,6 +43,7 @@ import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.security.Access;
 import org.ceportal.platform.security.Caller;
 import org.ceportal.platform.security.Role;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,18 +66,20 @@ public final class DirectoryResource {
 
     private final DirectoryService directory;
     private final DirectoryChanges changes;
+    private final String catalogue;
 
     @Activate
-    public DirectoryResource(@Reference DirectoryService directory, @Reference Database database,
+    public DirectoryResource(BundleContext context, @Reference DirectoryService directory, @Reference Database database,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) AuditLog audit) {
         this.directory = directory;
         this.changes = new DirectoryChanges(directory, database, audit);
+        this.catalogue = context.getBundle().getSymbolicName() + "/" + context.getBundle().getVersion();
     }
 
     @GET
     @Path("regions")
-    public ItemList<Region> regions() {
-        return ItemList.of(directory.regions());
+    public Response regions(@Context Request request, @Context UriInfo uri) {
+        return reference(request, uri, () -> ItemList.of(directory.regions()));
     }
 
     @GET
@@ -96,7 +104,12 @@ public final class DirectoryResource {
 
     @GET
     @Path("majors")
-    public ItemList<Major> majors(@QueryParam("q") String q, @QueryParam("parent") String parent) {
+    public Response majors(@Context Request request, @Context UriInfo uri, @QueryParam("q") String q,
+            @QueryParam("parent") String parent) {
+        return reference(request, uri, () -> majors(q, parent));
+    }
+
+    private ItemList<Major> majors(String q, String parent) {
         if (q != null && !q.isBlank()) {
             return directory.searchMajors(q, MAX_MAJOR_HITS);
         }
@@ -110,14 +123,43 @@ public final class DirectoryResource {
 
     @GET
     @Path("titles")
-    public ItemList<Title> titles() {
-        return ItemList.of(directory.titles());
+    public Response titles(@Context Request request, @Context UriInfo uri) {
+        return reference(request, uri, () -> ItemList.of(directory.titles()));
     }
 
     @GET
     @Path("ethnic-groups")
-    public ItemList<EthnicGroup> ethnicGroups() {
-        return ItemList.of(directory.ethnicGroups());
+    public Response ethnicGroups(@Context Request request, @Context UriInfo uri) {
+        return reference(request, uri, () -> ItemList.of(directory.ethnicGroups()));
+    }
+
+    /**
+     * An answer from the reference catalogue (regions, titles, ethnic groups, majors), which the
+     * directory's migrations fix for the bundle's version: its validator is that version with the
+     * request's path and query, so a browser that has the answer revalidates it (no-cache) and gets
+     * 304 without the server building or writing it again. Another node or a new version gives
+     * another validator, and with it the whole answer.
+     */
+    private Response reference(Request request, UriInfo uri, Supplier<ItemList<?>> answer) {
+        EntityTag tag = new EntityTag(validator(catalogue + " " + uri.getRequestUri().getRawPath() + "?"
+                + uri.getRequestUri().getRawQuery()));
+        CacheControl revalidate = new CacheControl();
+        revalidate.setNoCache(true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).cacheControl(revalidate).build();
+        }
+        return Response.ok(answer.get()).tag(tag).cacheControl(revalidate).build();
+    }
+
+    /** The first 64 bits of the text's SHA-256, in hex. */
+    static String validator(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Ops: add one unit with its departments. */
