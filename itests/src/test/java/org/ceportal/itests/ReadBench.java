@@ -80,12 +80,14 @@ public class ReadBench extends PortalTestBase {
             assertEquals(d.body(), 201, d.status());
         }
         assertEquals(50, me.get("/api/declarations?size=50").json().path("items").size());
-        String cookie = Http.SESSION_COOKIE + "=" + me.sessionCookie();
+        String cookie = "Cookie: " + Http.SESSION_COOKIE + "=" + me.sessionCookie();
+        String regionsTag = http.get("/api/directory/regions").headers().firstValue("etag").orElseThrow();
         String base = "http://127.0.0.1:" + System.getProperty("ceportal.test.port");
 
         List<String[]> calls = List.of(
                 new String[] {"static page", "/index.html", null},
                 new String[] {"regions", "/api/directory/regions", null},
+                new String[] {"regions, revalidated (304)", "/api/directory/regions", "If-None-Match: " + regionsTag},
                 new String[] {"units of a region", "/api/directory/regions/410300/units?size=25", null},
                 new String[] {"majors search", "/api/directory/majors?q=" + Http.q("计算机"), null},
                 new String[] {"learning forms", "/api/learning-forms", null},
@@ -93,7 +95,10 @@ public class ReadBench extends PortalTestBase {
                 new String[] {"health", "/api/health", null},
                 new String[] {"declaration list (50, logged in)", "/api/declarations?size=50", cookie});
         for (String[] c : calls) {
-            assertEquals(c[1], 200, (c[2] == null ? http : me).get(c[1]).status());
+            int expected = c[2] != null && c[2].startsWith("If-None-Match") ? 304 : 200;
+            Http.Answer answer = c[2] == null ? http.get(c[1])
+                    : c[2].startsWith("Cookie") ? me.get(c[1]) : http.getWith(c[1], "If-None-Match", regionsTag);
+            assertEquals(c[1], expected, answer.status());
         }
 
         Result top = wrk(wrk, "ceiling", ceiling, ceiling, null, seconds);
@@ -129,16 +134,16 @@ public class ReadBench extends PortalTestBase {
      * the measured run there, through {@code jcmd} ({@code <name>.jfr}; read it with {@code jfr print}).
      * {@link MixedBench} measures its ceiling with it too.
      */
-    static Result wrk(String wrk, String name, String path, String url, String cookie, int seconds)
+    static Result wrk(String wrk, String name, String path, String url, String header, int seconds)
             throws Exception {
-        run(wrk, url, cookie, WARM_UP_SECONDS);
+        run(wrk, url, header, WARM_UP_SECONDS);
         String profile = System.getProperty("bench.profile");
         boolean record = profile != null && !profile.isBlank() && !name.startsWith("ceiling");
         String pid = String.valueOf(ProcessHandle.current().pid());
         if (record) {
             jcmd(pid, "JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfr", "profile"));
         }
-        String out = run(wrk, url, cookie, seconds);
+        String out = run(wrk, url, header, seconds);
         if (record) {
             Path file = Path.of(profile).resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
             jcmd(pid, "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
@@ -171,10 +176,11 @@ public class ReadBench extends PortalTestBase {
         assertEquals(out, 0, p.waitFor());
     }
 
-    private static String run(String wrk, String url, String cookie, int seconds) throws Exception {
+    /** wrk's output; {@code header} (e.g. {@code Cookie: …}) goes with every request when not null. */
+    private static String run(String wrk, String url, String header, int seconds) throws Exception {
         List<String> command = new ArrayList<>(List.of(wrk, "-t2", "-c64", "-d" + seconds + "s", "--latency"));
-        if (cookie != null) {
-            command.addAll(List.of("-H", "Cookie: " + cookie));
+        if (header != null) {
+            command.addAll(List.of("-H", header));
         }
         command.add(url);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
