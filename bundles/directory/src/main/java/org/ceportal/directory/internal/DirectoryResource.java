@@ -137,8 +137,8 @@ public final class DirectoryResource {
      * An answer from the reference catalogue (regions, titles, ethnic groups, majors), which the
      * directory's migrations fix for the bundle's version: its validator is that version with the
      * request's path and query, so a browser that has the answer revalidates it (no-cache) and gets
-     * 304 without the server building or writing it again. Another node or a new version gives
-     * another validator, and with it the whole answer.
+     * 304 without the server building or writing it again. Every node of the same version gives the
+     * same validator; a new version gives another, and with it the whole answer.
      */
     private Response reference(Request request, UriInfo uri, Supplier<ItemList<?>> answer) {
         EntityTag tag = new EntityTag(validator(catalogue + " " + uri.getRequestUri().getRawPath() + "?"
