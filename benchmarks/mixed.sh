@@ -20,23 +20,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/results/mixed-$STAMP.json"
 cd "$ROOT"
-if ! command -v wrk >/dev/null; then
-    apt-get update && apt-get install -y wrk
-fi
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-    mvn -B -q install -DskipTests
-fi
-mkdir -p "$ROOT/benchmarks/results"
-mvn -B -q -f benchmarks/ceiling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-PORT="${CEILING_PORT:-18099}"
-java -Xmx256m -cp "benchmarks/ceiling/target/classes:$(cat benchmarks/ceiling/target/classpath.txt)" \
-    org.ceportal.benchmarks.Ceiling "$PORT" > "$ROOT/benchmarks/results/mixed-$STAMP-ceiling.log" 2>&1 &
-CEILING=$!
-trap 'kill $CEILING 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-    curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break
-    sleep 0.2
-done
+NAME=mixed
+. benchmarks/ceiling/start.sh
 mvn -B verify -pl itests -Dit.test=MixedBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-30}" -Dbench.warmup="${WARM_UP:-20}" \
     -Dbench.clients="${CLIENTS:-64}" -Dbench.submits="${SUBMITS:-6000}" \

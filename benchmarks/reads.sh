@@ -18,24 +18,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/benchmarks/results/reads-$STAMP.json"
 cd "$ROOT"
-if ! command -v wrk >/dev/null; then
-    apt-get update && apt-get install -y wrk
-fi
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-    mvn -B -q install -DskipTests
-fi
-mkdir -p "$ROOT/benchmarks/results"
+NAME=reads
+. benchmarks/ceiling/start.sh
 if [ -n "${PROFILE:-}" ]; then mkdir -p "$ROOT/benchmarks/results/reads-$STAMP-jfr"; fi
-mvn -B -q -f benchmarks/ceiling/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-PORT="${CEILING_PORT:-18099}"
-java -Xmx256m -cp "benchmarks/ceiling/target/classes:$(cat benchmarks/ceiling/target/classpath.txt)" \
-    org.ceportal.benchmarks.Ceiling "$PORT" > "$ROOT/benchmarks/results/reads-$STAMP-ceiling.log" 2>&1 &
-CEILING=$!
-trap 'kill $CEILING 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-    curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break
-    sleep 0.2
-done
 mvn -B verify -pl itests -Dit.test=ReadBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-10}" -Dbench.warmup="${WARM_UP:-20}" \
     -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
