@@ -48,11 +48,7 @@ public class ImportBench extends PortalTestBase {
     @Configuration
     @Override
     public Option[] config() throws IOException {
-        Option[] options = PortalOptions.withProperties("bench", "bench.rows", "bench.unregistered", "bench.results");
-        Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
-        // the heap of the distribution's bin/setenv, not the suite's 512 MB (the last -Xmx wins)
-        more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
-        return more;
+        return PortalOptions.forBench("bench.rows", "bench.unregistered", "bench.results");
     }
 
     /** Person {@code i}: born on a day of 1960–1999, a sequence number, a valid check digit. */

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -127,11 +125,8 @@ public class MixedBench extends PortalTestBase {
     @Configuration
     @Override
     public Option[] config() throws IOException {
-        Option[] options = PortalOptions.withProperties("bench", "bench.people", "bench.declarations", "bench.ceiling",
+        return PortalOptions.forBench("bench.people", "bench.declarations", "bench.ceiling",
                 "bench.seconds", "bench.warmup", "bench.wrk", "bench.clients", "bench.submits", "bench.results");
-        Option[] more = Arrays.copyOf(options, options.length + 1);
-        more[options.length] = CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
-        return more;
     }
 
     @Test

@@ -101,6 +101,17 @@ final class PortalOptions {
         return options.toArray(new Option[0]);
     }
 
+    /**
+     * A benchmark's options: {@link #withProperties} and the heap of the distribution's
+     * {@code bin/setenv} ({@code bench.xmx}, 256m), not the suite's 512 MB (the last -Xmx wins).
+     */
+    static Option[] forBench(String... keys) throws IOException {
+        Option[] options = withProperties("bench", keys);
+        Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
+        more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
+        return more;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

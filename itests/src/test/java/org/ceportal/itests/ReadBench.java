@@ -48,11 +48,8 @@ public class ReadBench extends PortalTestBase {
     @Configuration
     @Override
     public Option[] config() throws IOException {
-        Option[] options = PortalOptions.withProperties("bench", "bench.people", "bench.declarations", "bench.ceiling",
+        return PortalOptions.forBench("bench.people", "bench.declarations", "bench.ceiling",
                 "bench.seconds", "bench.warmup", "bench.wrk", "bench.jfr", "bench.profile", "bench.results");
-        Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
-        more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
-        return more;
     }
 
     /** One call under load: requests per second, p50, p99 and the non-2xx/3xx answers. */
