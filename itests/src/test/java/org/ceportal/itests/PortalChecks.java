@@ -175,6 +175,25 @@ public class PortalChecks extends PortalTestBase {
     }
 
     @Test
+    public void aRegionsUnitsAreGivenFromMemoryUntilAUnitIsAdded() throws Exception {
+        String path = "/api/directory/regions/410700/units?size=50";
+        Http.Answer first = http.get(path);
+        assertEquals(200, first.status());
+        Http.Answer kept = http.get(path);
+        assertEquals(first.body(), kept.body());
+        assertEquals("the second read is the kept answer: the REST pipeline, which times every answer, did not run",
+                java.util.Optional.empty(), kept.headers().firstValue("server-timing"));
+        assertEquals(first.headers().firstValue("content-type"), kept.headers().firstValue("content-type"));
+
+        String out = execute("ceportal:unit-add -r 410700 -k GOV 新乡市内存测试单位");
+        assertTrue(out, out.contains("新乡市内存测试单位"));
+        JsonNode after = http.get(path).json();
+        assertEquals("a unit added shows at once on this node", first.json().path("total").asInt() + 1,
+                after.path("total").asInt());
+        assertTrue(after.toString(), after.toString().contains("新乡市内存测试单位"));
+    }
+
+    @Test
     public void opsImportUnitsWithTheShellCommand() throws Exception {
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("units", ".csv");
         java.nio.file.Files.writeString(csv, "region_code,name,kind,departments\n"

@@ -102,14 +102,30 @@ final class PortalOptions {
     }
 
     /**
-     * A benchmark's options: {@link #withProperties} and the heap of the distribution's
-     * {@code bin/setenv} ({@code bench.xmx}, 256m), not the suite's 512 MB (the last -Xmx wins).
+     * A benchmark's options: {@link #withProperties} and the memory limits of the
+     * distribution's {@code bin/setenv} (its default {@code CEPORTAL_JAVA_MEMORY}, read from
+     * the source tree, so a bench runs with what the start command runs with), the heap
+     * replaced by {@code bench.xmx} when it is given; not the suite's 512 MB (the last -Xmx wins).
      */
     static Option[] forBench(String... keys) throws IOException {
-        Option[] options = withProperties("bench", keys);
-        Option[] more = java.util.Arrays.copyOf(options, options.length + 1);
-        more[options.length] = org.ops4j.pax.exam.CoreOptions.vmOption("-Xmx" + System.getProperty("bench.xmx", "256m"));
-        return more;
+        java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(withProperties("bench", keys)));
+        for (String flag : distributionMemory()) {
+            String heap = System.getProperty("bench.xmx");
+            options.add(org.ops4j.pax.exam.CoreOptions.vmOption(flag.startsWith("-Xmx") && heap != null ? "-Xmx" + heap : flag));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /** The flags of {@code : "${CEPORTAL_JAVA_MEMORY:=...}"} in the distribution's {@code bin/setenv}. */
+    static java.util.List<String> distributionMemory() throws IOException {
+        java.nio.file.Path setenv = java.nio.file.Path.of(System.getProperty("basedir", "."))
+                .resolve("../karaf-distribution/src/main/resources/bin/setenv");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{CEPORTAL_JAVA_MEMORY:=([^}]*)}")
+                .matcher(java.nio.file.Files.readString(setenv));
+        if (!m.find()) {
+            throw new IllegalStateException(setenv + " has no default CEPORTAL_JAVA_MEMORY");
+        }
+        return java.util.List.of(m.group(1).strip().split("\\s+"));
     }
 
     static int freePort() throws IOException {

@@ -34,6 +34,7 @@ import org.ceportal.directory.api.ImportReport;
 import org.ceportal.directory.api.Major;
 import org.ceportal.directory.api.NewUnit;
 import org.ceportal.directory.api.Unit;
+import org.ceportal.platform.answers.SameForEveryone;
 import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
@@ -52,7 +53,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** {@code /api/directory}: public reads for the registration pop-ups, writes for ops. */
+/**
+ * {@code /api/directory}: public reads for the registration pop-ups, writes for ops. The reads
+ * are the same for every caller ({@link SameForEveryone}): the platform gives them from memory
+ * for a few seconds, and forgets them when units change ({@link DirectoryServiceImpl}).
+ */
 @Component(service = DirectoryResource.class)
 @JakartarsResource
 @JSONRequired
@@ -77,12 +82,14 @@ public final class DirectoryResource {
     }
 
     @GET
+    @SameForEveryone
     @Path("regions")
     public Response regions(@Context Request request, @Context UriInfo uri) {
         return reference(request, uri, () -> ItemList.of(directory.regions()));
     }
 
     @GET
+    @SameForEveryone
     @Path("regions/{code}/units")
     public Page<Unit> units(@PathParam("code") String code, @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -91,18 +98,21 @@ public final class DirectoryResource {
     }
 
     @GET
+    @SameForEveryone
     @Path("units/{id}")
     public Unit unit(@PathParam("id") String id) {
         return directory.unit(unitId(id)).orElseThrow(DirectoryResource::unitNotFound);
     }
 
     @GET
+    @SameForEveryone
     @Path("units/{id}/departments")
     public ItemList<Department> departments(@PathParam("id") String id) {
         return ItemList.of(directory.departments(unitId(id)));
     }
 
     @GET
+    @SameForEveryone
     @Path("majors")
     public Response majors(@Context Request request, @Context UriInfo uri, @QueryParam("q") String q,
             @QueryParam("parent") String parent) {
@@ -122,12 +132,14 @@ public final class DirectoryResource {
     }
 
     @GET
+    @SameForEveryone
     @Path("titles")
     public Response titles(@Context Request request, @Context UriInfo uri) {
         return reference(request, uri, () -> ItemList.of(directory.titles()));
     }
 
     @GET
+    @SameForEveryone
     @Path("ethnic-groups")
     public Response ethnicGroups(@Context Request request, @Context UriInfo uri) {
         return reference(request, uri, () -> ItemList.of(directory.ethnicGroups()));

@@ -25,6 +25,7 @@ import org.ceportal.directory.api.Region;
 import org.ceportal.directory.api.Title;
 import org.ceportal.directory.api.Unit;
 import org.ceportal.directory.api.UnitKind;
+import org.ceportal.platform.answers.SharedAnswers;
 import org.ceportal.platform.api.FieldError;
 import org.ceportal.platform.api.ItemList;
 import org.ceportal.platform.api.Page;
@@ -63,17 +64,24 @@ public final class DirectoryServiceImpl implements DirectoryService {
     private final Store store;
     private final Catalogue catalogue;
     private final Clock clock;
+    /** The public reads kept in memory (a region's units among them), forgotten when units change. */
+    private final SharedAnswers answers;
 
     @Activate
-    public DirectoryServiceImpl(Config config, BundleContext context, @Reference Database database) {
+    public DirectoryServiceImpl(Config config, BundleContext context, @Reference Database database,
+            @Reference SharedAnswers answers) {
         this(database.open(context.getBundle(), MODULE, DirectoryMapper.class), Clock.systemUTC(),
-                config.demoUnits() ? context.getBundle().getEntry("demo/units.csv") : null);
+                config.demoUnits() ? context.getBundle().getEntry("demo/units.csv") : null, answers);
     }
 
-    /** For tests: a store whose schema is migrated, and the demo file to load once (or null). */
-    DirectoryServiceImpl(Store store, Clock clock, URL demoUnits) {
+    /**
+     * For tests: a store whose schema is migrated, the demo file to load once (or null), and
+     * what is told when units change.
+     */
+    DirectoryServiceImpl(Store store, Clock clock, URL demoUnits, SharedAnswers answers) {
         this.store = store;
         this.clock = clock;
+        this.answers = answers;
         try (SqlSession s = store.session()) {
             DirectoryMapper m = s.getMapper(DirectoryMapper.class);
             this.catalogue = new Catalogue(m.regions(), m.titles(), m.ethnicGroups(), m.majors());
@@ -236,7 +244,9 @@ public final class DirectoryServiceImpl implements DirectoryService {
                 if (m.unitByName(unit.regionCode().strip(), unit.name().strip()) != null) {
                     throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
                 }
-                return insert(m, unit, false);
+                long created = insert(m, unit, false);
+                store.afterCommit(answers::forget);
+                return created;
             });
             return unit(id).orElseThrow();
         } catch (PersistenceException e) {
@@ -252,7 +262,11 @@ public final class DirectoryServiceImpl implements DirectoryService {
             throw ProblemException.invalid("file", "CSV 文件中没有单位");
         }
         try {
-            return store.inTransaction(s -> write(s.getMapper(DirectoryMapper.class), rows, false));
+            return store.inTransaction(s -> {
+                ImportReport report = write(s.getMapper(DirectoryMapper.class), rows, false);
+                store.afterCommit(answers::forget);
+                return report;
+            });
         } catch (PersistenceException e) {
             throw ProblemException.conflict("import_conflict", "导入时单位数据被同时修改，请重新导入");
         }

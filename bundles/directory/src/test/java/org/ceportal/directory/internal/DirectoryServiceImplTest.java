@@ -26,11 +26,13 @@ public class DirectoryServiceImplTest {
     private static final String LUOYANG = "410300";
     private Store store;
     private DirectoryServiceImpl directory;
+    /** How often the kept public answers were forgotten. */
+    private final java.util.concurrent.atomic.AtomicInteger forgotten = new java.util.concurrent.atomic.AtomicInteger();
 
     @Before
     public void setUp() throws Exception {
         store = org.ceportal.platform.internal.TestStores.migrated("directory", DirectoryMapper.class);
-        directory = new DirectoryServiceImpl(store, Clock.systemUTC(), demo());
+        directory = new DirectoryServiceImpl(store, Clock.systemUTC(), demo(), forgotten::incrementAndGet);
     }
 
     private static URL demo() {
@@ -136,9 +138,11 @@ public class DirectoryServiceImplTest {
         assertEquals("ENTERPRISE", u.kind);
         assertFalse(u.demo);
         assertEquals(2, directory.departments(u.id).size());
+        assertEquals("the kept public reads are forgotten once the unit is in", 1, forgotten.get());
         assertProblem(409, () -> directory.addUnit(new NewUnit(LUOYANG, "洛阳市测试单位", "GOV", List.of())));
         ProblemException bad = assertProblem(400, () -> directory.addUnit(new NewUnit("000000", "", "X", List.of(""))));
         assertEquals(4, bad.errors().size());
+        assertEquals("a refused unit changes nothing to forget", 1, forgotten.get());
     }
 
     @Test
@@ -152,6 +156,7 @@ public class DirectoryServiceImplTest {
         assertEquals(2, e.errors().size());
         assertTrue(e.errors().get(0).message().startsWith("第 3 行"));
         assertEquals(before, directory.units("410100", null, new PageRequest(0, 1)).getTotal());
+        assertEquals(0, forgotten.get());
     }
 
     @Test
@@ -161,6 +166,7 @@ public class DirectoryServiceImplTest {
                 + "410300,洛阳市第一高级中学（示例）,PUBLIC,教务处|新部门\n";
         ImportReport r = directory.importUnits(new StringReader(csv));
         assertEquals(new ImportReport(1, 1, 3), r);
+        assertEquals(1, forgotten.get());
         assertEquals(new ImportReport(0, 2, 0), directory.importUnits(new StringReader(csv)));
     }
 
@@ -173,7 +179,7 @@ public class DirectoryServiceImplTest {
     @Test
     public void demoUnitsLoadOnlyOnce() {
         long before = directory.units(LUOYANG, null, new PageRequest(0, 1)).getTotal();
-        new DirectoryServiceImpl(store, Clock.systemUTC(), demo());
+        new DirectoryServiceImpl(store, Clock.systemUTC(), demo(), forgotten::incrementAndGet);
         assertEquals(before, directory.units(LUOYANG, null, new PageRequest(0, 1)).getTotal());
     }
 
