@@ -185,12 +185,22 @@ public class PortalChecks extends PortalTestBase {
                 java.util.Optional.empty(), kept.headers().firstValue("server-timing"));
         assertEquals(first.headers().firstValue("content-type"), kept.headers().firstValue("content-type"));
 
+        String regions = "/api/directory/regions";
+        String etag = http.get(regions).headers().firstValue("etag").orElseThrow();
+
         String out = execute("ceportal:unit-add -r 410700 -k GOV 新乡市内存测试单位");
         assertTrue(out, out.contains("新乡市内存测试单位"));
         JsonNode after = http.get(path).json();
         assertEquals("a unit added shows at once on this node", first.json().path("total").asInt() + 1,
                 after.path("total").asInt());
         assertTrue(after.toString(), after.toString().contains("新乡市内存测试单位"));
+
+        // the change made every kept answer stale; a browser revalidating the regions builds them again once
+        int rebuilt = http.getWith(regions, "If-None-Match", etag).status();
+        assertTrue("200 or 304, not " + rebuilt, rebuilt == 200 || rebuilt == 304);
+        Http.Answer revalidated = http.getWith(regions, "If-None-Match", etag);
+        assertEquals(304, revalidated.status());
+        assertEquals("answered from memory", java.util.Optional.empty(), revalidated.headers().firstValue("server-timing"));
     }
 
     @Test

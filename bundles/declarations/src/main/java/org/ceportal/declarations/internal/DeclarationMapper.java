@@ -13,6 +13,7 @@ public interface DeclarationMapper {
 
     DeclarationRow find(@Param("ownerId") long ownerId, @Param("id") long id);
 
+    /** The person's own list: only the columns of a {@code DeclarationSummary} are filled. */
     List<DeclarationRow> list(@Param("ownerId") long ownerId, @Param("state") String state, @Param("year") Integer year,
             @Param("offset") long offset, @Param("size") int size);
 

@@ -55,6 +55,11 @@ public final class DatabaseComponent implements Database, HealthCheck {
 
         @AttributeDefinition(name = "Validation timeout (s)", description = "Time allowed for the health check's connection test")
         int validationTimeoutSeconds() default 2;
+
+        @AttributeDefinition(name = "Statement timeout (s)",
+                description = "How long an SQL statement may run before it is cancelled (0: no limit). Not applied on embedded "
+                        + "Derby, whose driver pays for it on every row fetched.", min = "0", max = "3600")
+        int statementTimeoutSeconds() default 30;
     }
 
     private final DataSource dataSource;
@@ -70,7 +75,7 @@ public final class DatabaseComponent implements Database, HealthCheck {
         this.dataSource = dataSource;
         this.databaseId = MyBatisConfigs.databaseId(dataSource);
         SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", dataSource, databaseId,
-                DatabaseComponent.class.getClassLoader(), SchemaVersionMapper.class);
+                config.statementTimeoutSeconds(), DatabaseComponent.class.getClassLoader(), SchemaVersionMapper.class);
         this.migrations = new MigrationRunner(dataSource, bookkeeping, Clock.systemUTC());
         this.transactions = new Transactions(dataSource);
         LOG.info("Database ready ({})", databaseId);
@@ -102,7 +107,8 @@ public final class DatabaseComponent implements Database, HealthCheck {
                 throw e;
             }
             ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
-            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), databaseId, loader, mappers);
+            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), databaseId,
+                    config.statementTimeoutSeconds(), loader, mappers);
             return new ModuleStore(factory, transactions);
         }
     }

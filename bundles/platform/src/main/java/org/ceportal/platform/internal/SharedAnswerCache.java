@@ -23,9 +23,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * size ({@code maxKilobytes} of bodies). {@link SharedAnswerFilter} gives them;
  * {@link SharedAnswerRecorder} keeps them.
  *
- * <p>An answer is kept only when no {@link #forget} ran between the start of the request
- * that built it and its end (a generation count), so an answer built from data read
- * before a change committed never outlives the change on this node.
+ * <p>Answers carry the generation they were built in; {@link #forget} starts a new one, which
+ * makes every kept answer stale at once, and an answer whose request started before it is
+ * not kept. So an answer built from data read before a change committed is never given
+ * after the change on this node.
  */
 @Component(service = {SharedAnswers.class, SharedAnswerCache.class}, configurationPid = SharedAnswerCache.PID)
 @Designate(ocd = SharedAnswerCache.Config.class)
@@ -46,12 +47,19 @@ public final class SharedAnswerCache implements SharedAnswers {
         int maxKilobytes() default 8192;
     }
 
-    /** One kept answer: its headers (names as sent), ETag (or null) and body. */
-    record Answer(List<Map.Entry<String, String>> headers, String etag, byte[] body) {
+    /**
+     * One kept answer: its headers (names as sent), ETag (or null) and body, with the
+     * generation and the time ({@link System#nanoTime}) it was kept in.
+     */
+    record Answer(List<Map.Entry<String, String>> headers, String etag, byte[] body, long generation, long keptAt) {
     }
+
+    /** Stale answers stay a while longer: they tell that the path is kept at all (for {@link SharedAnswerFilter}). */
+    private static final int KNOWN_FOR = 12;
 
     private final AtomicLong generation = new AtomicLong();
     private volatile Cache<String, Answer> answers;
+    private volatile long freshNanos;
 
     @Activate
     public SharedAnswerCache(Config config) {
@@ -60,19 +68,25 @@ public final class SharedAnswerCache implements SharedAnswers {
 
     @Modified
     void configure(Config config) {
+        generation.incrementAndGet();
+        freshNanos = Duration.ofSeconds(config.seconds()).toNanos();
         answers = config.seconds() <= 0 ? null
                 : Caffeine.newBuilder()
-                        .expireAfterWrite(Duration.ofSeconds(config.seconds()))
+                        .expireAfterWrite(Duration.ofSeconds((long) config.seconds() * KNOWN_FOR))
                         .maximumWeight(config.maxKilobytes() * 1024L)
                         .<String, Answer>weigher((key, a) -> 2 * key.length() + a.body().length + 64 * a.headers().size())
                         .build();
-        generation.incrementAndGet();
     }
 
-    /** The kept answer to the path and query, or null. */
+    /** The answer kept for the path and query, fresh or stale ({@link #fresh}), or null. */
     Answer get(String key) {
         Cache<String, Answer> current = answers;
         return current == null ? null : current.getIfPresent(key);
+    }
+
+    /** True while the answer may be given: kept in this generation, less than {@code seconds} ago. */
+    boolean fresh(Answer answer) {
+        return answer.generation() == generation.get() && System.nanoTime() - answer.keptAt() < freshNanos;
     }
 
     /** The generation a request starts in; {@link #keep} takes it back. */
@@ -80,23 +94,20 @@ public final class SharedAnswerCache implements SharedAnswers {
         return generation.get();
     }
 
-    /** Keeps the answer unless a {@link #forget} (or a new configuration) came since {@code started}. */
-    void keep(String key, long started, Answer answer) {
+    /**
+     * Keeps the answer (headers, ETag, body) built by a request that started in generation
+     * {@code started}, unless a {@link #forget} (or a new configuration) came since.
+     */
+    void keep(String key, long started, List<Map.Entry<String, String>> headers, String etag, byte[] body) {
         Cache<String, Answer> current = answers;
         if (current != null && generation.get() == started) {
-            current.put(key, answer);
-            if (generation.get() != started) {
-                current.invalidate(key); // a forget ran while it was put
-            }
+            current.put(key, new Answer(headers, etag, body, started, System.nanoTime()));
         }
     }
 
+    /** Makes every kept answer stale: it is built again at its next request. */
     @Override
     public void forget() {
         generation.incrementAndGet();
-        Cache<String, Answer> current = answers;
-        if (current != null) {
-            current.invalidateAll();
-        }
     }
 }

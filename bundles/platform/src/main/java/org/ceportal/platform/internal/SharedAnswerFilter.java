@@ -1,6 +1,9 @@
 package org.ceportal.platform.internal;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.Filter;
@@ -9,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ceportal.platform.answers.SameForEveryone;
@@ -24,7 +28,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * to a {@code GET} of the same path and query at the servlet boundary, without the REST
  * pipeline: 200 with the kept headers and body, or 304 when the request's
  * {@code If-None-Match} names the kept ETag. Otherwise it marks the request with the
- * cache's generation and its key, for {@link SharedAnswerRecorder} to keep the answer.
+ * cache's generation and its key, for {@link SharedAnswerRecorder} to keep the answer
+ * (without the request's validator, so that it is a whole answer, not a 304).
  * It runs after {@link ServletBoundaryFilter} (lower ranking), so broken queries are
  * refused first.
  */
@@ -35,6 +40,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 public final class SharedAnswerFilter implements Filter {
     static final String KEY = "org.ceportal.shared-answer.key";
     static final String GENERATION = "org.ceportal.shared-answer.generation";
+    private static final String IF_NONE_MATCH = "If-None-Match";
 
     private final SharedAnswerCache cache;
 
@@ -50,14 +56,46 @@ public final class SharedAnswerFilter implements Filter {
             String query = http.getQueryString();
             String key = query == null ? http.getRequestURI() : http.getRequestURI() + "?" + query;
             SharedAnswerCache.Answer kept = cache.get(key);
-            if (kept != null && acceptsJson(http.getHeader("Accept"))) {
+            boolean fresh = kept != null && cache.fresh(kept);
+            if (fresh && acceptsJson(http.getHeader("Accept"))) {
                 give(kept, http, (HttpServletResponse) response);
                 return;
             }
             request.setAttribute(GENERATION, cache.generation());
             request.setAttribute(KEY, key);
+            if (kept != null && !fresh && http.getHeader(IF_NONE_MATCH) != null) {
+                // A kept path whose answer went stale: the resource would answer 304, which cannot
+                // be kept; without the validator it builds the whole answer (once a node and a few
+                // seconds), kept for the next ones.
+                chain.doFilter(new WithoutValidator(http), response);
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The request without its {@code If-None-Match}. */
+    static final class WithoutValidator extends HttpServletRequestWrapper {
+        WithoutValidator(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return IF_NONE_MATCH.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return IF_NONE_MATCH.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.removeIf(IF_NONE_MATCH::equalsIgnoreCase);
+            return Collections.enumeration(names);
+        }
     }
 
     /** The kept answers are JSON: a request that cannot take JSON goes on to get its 406. */
@@ -67,7 +105,7 @@ public final class SharedAnswerFilter implements Filter {
 
     private static void give(SharedAnswerCache.Answer kept, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        boolean unchanged = kept.etag() != null && matches(request.getHeader("If-None-Match"), kept.etag());
+        boolean unchanged = kept.etag() != null && matches(request.getHeader(IF_NONE_MATCH), kept.etag());
         for (Map.Entry<String, String> header : kept.headers()) {
             if (!unchanged || header.getKey().equalsIgnoreCase("ETag") || header.getKey().equalsIgnoreCase("Cache-Control")) {
                 response.addHeader(header.getKey(), header.getValue());

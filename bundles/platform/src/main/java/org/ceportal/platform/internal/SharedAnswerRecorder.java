@@ -108,6 +108,6 @@ public final class SharedAnswerRecorder implements ContainerResponseFilter, Writ
         if (!context.getHeaders().containsKey(HttpHeaders.CONTENT_TYPE) && context.getMediaType() != null) {
             headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, context.getMediaType().toString()));
         }
-        cache.keep(key, started, new SharedAnswerCache.Answer(List.copyOf(headers), etag, copy.toByteArray()));
+        cache.keep(key, started, List.copyOf(headers), etag, copy.toByteArray());
     }
 }

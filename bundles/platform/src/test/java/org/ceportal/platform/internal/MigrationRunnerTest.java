@@ -51,7 +51,7 @@ public class MigrationRunnerTest {
 
     /** A runner as the platform builds it (a restart of the portal is a new runner on the same database). */
     private MigrationRunner newRunner() {
-        SqlSessionFactory factory = MyBatisConfigs.build("platform", dataSource, "derby",
+        SqlSessionFactory factory = MyBatisConfigs.build("platform", dataSource, "derby", 0,
                 MigrationRunnerTest.class.getClassLoader(), SchemaVersionMapper.class);
         return new MigrationRunner(dataSource, factory, Clock.systemUTC());
     }

@@ -2,6 +2,7 @@ package org.ceportal.platform.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -34,36 +35,43 @@ public class SharedAnswerCacheTest {
         };
     }
 
-    private static SharedAnswerCache.Answer answer(String body) {
-        return new SharedAnswerCache.Answer(List.of(Map.entry("Content-Type", "application/json")), null,
+    private static void keep(SharedAnswerCache cache, long started, String body) {
+        cache.keep(UNITS, started, List.of(Map.entry("Content-Type", "application/json")), null,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Test
-    public void anAnswerIsKeptUntilForgotten() {
-        SharedAnswerCache cache = new SharedAnswerCache(config(60, 1024));
-        cache.keep(UNITS, cache.generation(), answer("{\"total\":25}"));
-        assertEquals("{\"total\":25}", new String(cache.get(UNITS).body(), StandardCharsets.UTF_8));
-        assertNull("another query is another answer", cache.get(UNITS + "&page=1"));
-        cache.forget();
-        assertNull(cache.get(UNITS));
+    /** The fresh answer kept for the units, or null. */
+    private static String given(SharedAnswerCache cache) {
+        SharedAnswerCache.Answer kept = cache.get(UNITS);
+        return kept != null && cache.fresh(kept) ? new String(kept.body(), StandardCharsets.UTF_8) : null;
     }
 
     @Test
-    public void anAnswerBuiltBeforeAChangeIsNotKept() {
+    public void anAnswerIsGivenUntilForgottenAndStillKnownAfterwards() {
+        SharedAnswerCache cache = new SharedAnswerCache(config(60, 1024));
+        keep(cache, cache.generation(), "{\"total\":25}");
+        assertEquals("{\"total\":25}", given(cache));
+        assertNull("another query is another answer", cache.get(UNITS + "&page=1"));
+        cache.forget();
+        assertNull(given(cache));
+        assertNotNull("a stale answer tells that the path is kept", cache.get(UNITS));
+    }
+
+    @Test
+    public void anAnswerBuiltBeforeAChangeIsNotGiven() {
         SharedAnswerCache cache = new SharedAnswerCache(config(60, 1024));
         long started = cache.generation();
         cache.forget(); // a unit was added while the request read the old units
-        cache.keep(UNITS, started, answer("{\"total\":25}"));
-        assertNull(cache.get(UNITS));
-        cache.keep(UNITS, cache.generation(), answer("{\"total\":26}"));
-        assertEquals("{\"total\":26}", new String(cache.get(UNITS).body(), StandardCharsets.UTF_8));
+        keep(cache, started, "{\"total\":25}");
+        assertNull(given(cache));
+        keep(cache, cache.generation(), "{\"total\":26}");
+        assertEquals("{\"total\":26}", given(cache));
     }
 
     @Test
     public void zeroSecondsKeepsNothing() {
         SharedAnswerCache cache = new SharedAnswerCache(config(0, 1024));
-        cache.keep(UNITS, cache.generation(), answer("{}"));
+        keep(cache, cache.generation(), "{}");
         assertNull(cache.get(UNITS));
     }
 
@@ -71,10 +79,10 @@ public class SharedAnswerCacheTest {
     public void aNewConfigurationStartsEmpty() {
         SharedAnswerCache cache = new SharedAnswerCache(config(60, 1024));
         long started = cache.generation();
-        cache.keep(UNITS, started, answer("{}"));
+        keep(cache, started, "{}");
         cache.configure(config(30, 1024));
         assertNull(cache.get(UNITS));
-        cache.keep(UNITS, started, answer("{}"));
+        keep(cache, started, "{}");
         assertNull("built under the old configuration", cache.get(UNITS));
     }
 

@@ -51,10 +51,10 @@ public final class TestStores {
 
         public Store migrated(String module, Class<?>... mappers) {
             ClassLoader loader = mappers.length > 0 ? mappers[0].getClassLoader() : TestStores.class.getClassLoader();
-            SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby",
+            SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby", 0,
                     TestStores.class.getClassLoader(), SchemaVersionMapper.class);
             new MigrationRunner(ds, bookkeeping, Clock.systemUTC()).migrate(module, scripts(loader, module));
-            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), "derby", loader, mappers);
+            SqlSessionFactory factory = MyBatisConfigs.build(module, transactions.dataSource(), "derby", 0, loader, mappers);
             return new ModuleStore(factory, transactions);
         }
     }
