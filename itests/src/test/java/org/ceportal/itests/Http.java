@@ -19,20 +19,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String SESSION_COOKIE = "ceportal_session";
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
+    /** True when {@link #fresh} user agents share this one's HttpClient. */
+    private final boolean sharing;
     private final String base;
     private volatile String session;
     private volatile String csrf;
     private volatile java.util.List<String> lastSetCookies = java.util.List.of();
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, client(null), false);
+    }
+
+    private Http(String base, HttpClient client, boolean sharing) {
+        this.base = base;
+        this.client = client;
+        this.sharing = sharing;
+    }
+
+    private static HttpClient client(java.util.concurrent.Executor executor) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        return (executor == null ? b : b.executor(executor)).build();
+    }
+
+    /**
+     * A user agent whose {@link #fresh} ones share its HttpClient (one connection pool, one
+     * selector thread and {@code threads} worker threads), for a load generator inside the
+     * portal's JVM: many user agents each with its own HttpClient would weigh on the process
+     * measured. Cookies and tokens stay per user agent (this class keeps them, not the client).
+     */
+    public static Http sharingClient(int port, int threads) {
+        java.util.concurrent.ThreadFactory daemons = r -> {
+            Thread t = new Thread(r, "bench-http");
+            t.setDaemon(true);
+            return t;
+        };
+        return new Http("http://127.0.0.1:" + port,
+                client(java.util.concurrent.Executors.newFixedThreadPool(threads, daemons)), true);
     }
 
     /** A new user agent (no cookie) on the same portal. */
     public Http fresh() {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+        return sharing ? new Http(base, client, true) : new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
     }
 
     /** The session cookie's value, if one was set. */

@@ -140,7 +140,9 @@ public class MixedBench extends PortalTestBase {
         String ceiling = System.getProperty("bench.ceiling");
         String wrk = System.getProperty("bench.wrk", "wrk");
         assertTrue("bench.ceiling names the bare Jetty's URL", ceiling != null && !ceiling.isBlank());
-        accounts = accounts();
+        // the clients' user agents share one HttpClient: 64 of them, each with its own selector thread and
+        // pool, would count in the RSS of the portal's JVM that the run measures
+        accounts = new Accounts(Http.sharingClient(Integer.parseInt(System.getProperty("ceportal.test.port")), 4), this::execute);
         ProvinceData.Filled filled = ProvinceData.fill(dataSource, accounts, http, people, declarations, new Random(2026));
         // the generated units have no admin: the big unit's (where the clients' people work) is made through the ops API
         admin = accounts.loginAs("unit_admin", accounts.unitAdmin(filled.units().get(0)[0], "mixed.admin"), Accounts.STAFF_PASSWORD);

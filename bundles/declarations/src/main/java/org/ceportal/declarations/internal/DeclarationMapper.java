@@ -28,6 +28,9 @@ public interface DeclarationMapper {
 
     int deleteDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") Integer version);
 
+    /** 1 when the person's lock row exists (a read: no write to the log, unlike {@link #lockOwner}). */
+    int ownerExists(@Param("ownerId") long ownerId);
+
     /** Locks the person's row until the transaction ends; 0 when the person has none yet. */
     int lockOwner(@Param("ownerId") long ownerId);
 

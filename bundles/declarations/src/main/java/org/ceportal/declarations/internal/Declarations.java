@@ -260,8 +260,15 @@ final class Declarations {
     /**
      * The person's lock row exists before any transaction that locks it; two first
      * submissions at the same moment may both try to make it, and one finds it made.
+     * Once it exists (every submission but a person's first) this is a read, so a submission
+     * commits once: each commit that writes waits for the database's log to reach the disk.
      */
     private void ensureOwner(long ownerId) {
+        try (SqlSession s = store.session()) {
+            if (s.getMapper(DeclarationMapper.class).ownerExists(ownerId) > 0) {
+                return;
+            }
+        }
         try {
             store.inTransaction(s -> {
                 DeclarationMapper m = s.getMapper(DeclarationMapper.class);
