@@ -6,10 +6,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SharedAnswers {
     /**
-     * Forgets every answer this node keeps, so the next requests build them afresh
-     * (changes of what such answers show are rare: a unit added or imported). Call it after the change has committed (a store's {@code afterCommit}):
-     * an answer built before that is not kept. Other nodes keep theirs for at most the
-     * configured time.
+     * Makes every answer this node keeps stale, so that the next request of each builds it
+     * afresh (what such answers show changes rarely: a unit added or imported). Call it once
+     * the change has committed (a store's {@code afterCommit}); an answer whose request began
+     * before the call is not kept. Other nodes give theirs for at most the configured time.
      */
     void forget();
 }
