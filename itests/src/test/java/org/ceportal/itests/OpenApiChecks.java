@@ -1,0 +1,131 @@
+package org.ceportal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+
+/**
+ * The REST contract that integrators read, {@code /api/openapi.json}, against the JAX-RS
+ * resource methods of the portal's installed bundles: every resource method (its HTTP
+ * method and its path under {@code /api}) is documented, and every documented operation
+ * is a resource method. The resources are found in the bundles themselves (classes with a
+ * class-level {@code @Path}), so a method added without its documentation fails here.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class OpenApiChecks extends PortalTestBase {
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+    @Test
+    public void theDocumentAndTheResourceMethodsAgree() throws Exception {
+        Set<String> implemented = new TreeSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("org.ceportal.")
+                    && bundle.getState() == Bundle.ACTIVE) {
+                implemented.addAll(resourceMethods(bundle));
+            }
+        }
+        assertTrue("no resource methods found: " + implemented, implemented.size() > 50);
+
+        Set<String> documented = new TreeSet<>();
+        JsonNode paths = http.get("/api/openapi.json").json().path("paths");
+        for (Iterator<String> p = paths.fieldNames(); p.hasNext();) {
+            String path = p.next();
+            for (Iterator<String> m = paths.path(path).fieldNames(); m.hasNext();) {
+                String method = m.next().toUpperCase(Locale.ROOT);
+                if (METHODS.contains(method)) {
+                    documented.add(method + " " + path);
+                }
+            }
+        }
+        Set<String> undocumented = new TreeSet<>(implemented);
+        undocumented.removeAll(documented);
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(implemented);
+        assertEquals("resource methods that /api/openapi.json does not document", Set.of(), undocumented);
+        assertEquals("operations in /api/openapi.json that no resource method implements", Set.of(), missing);
+    }
+
+    /** {@code METHOD /path} of each resource method of the bundle's classes, path parameters as {@code {name}}. */
+    private static Set<String> resourceMethods(Bundle bundle) throws Exception {
+        Set<String> found = new TreeSet<>();
+        Enumeration<URL> classes = bundle.findEntries("/org/ceportal", "*.class", true);
+        while (classes != null && classes.hasMoreElements()) {
+            String entry = classes.nextElement().getPath();
+            String name = entry.substring(1, entry.length() - ".class".length()).replace('/', '.');
+            if (name.contains("$")) {
+                continue;
+            }
+            Class<?> type;
+            try {
+                type = bundle.loadClass(name);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // a class of an optional wiring that is absent
+            }
+            String base = path(type.getAnnotations());
+            if (base == null || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            for (Method method : type.getMethods()) {
+                String verb = verb(method.getAnnotations());
+                if (verb != null) {
+                    String sub = path(method.getAnnotations());
+                    found.add(verb + " " + join(base, sub));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The value of a {@code jakarta.ws.rs.Path} among the annotations, or null (compared by name: any class loader). */
+    private static String path(Annotation[] annotations) throws Exception {
+        for (Annotation a : annotations) {
+            if (a.annotationType().getName().equals("jakarta.ws.rs.Path")) {
+                return (String) a.annotationType().getMethod("value").invoke(a);
+            }
+        }
+        return null;
+    }
+
+    private static String verb(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            String name = a.annotationType().getName();
+            if (name.startsWith("jakarta.ws.rs.") && METHODS.contains(a.annotationType().getSimpleName())) {
+                return a.annotationType().getSimpleName();
+            }
+        }
+        return null;
+    }
+
+    /** {@code /base/sub}, with {@code {name: regex}} parameters written {@code {name}} as OpenAPI does. */
+    static String join(String base, String sub) {
+        StringBuilder path = new StringBuilder();
+        for (String part : new String[] {base, sub}) {
+            if (part != null && !part.isBlank()) {
+                String trimmed = part.replaceAll("^/+|/+$", "");
+                if (!trimmed.isEmpty()) {
+                    path.append('/').append(trimmed);
+                }
+            }
+        }
+        return (path.length() == 0 ? "/" : path.toString()).replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
+    }
+}
