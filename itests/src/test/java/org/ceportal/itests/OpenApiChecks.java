@@ -26,8 +26,9 @@ import org.osgi.framework.Bundle;
  * The REST contract that integrators read, {@code /api/openapi.json}, against the JAX-RS
  * resource methods of the portal's installed bundles: every resource method (its HTTP
  * method and its path under {@code /api}) is documented, and every documented operation
- * is a resource method. The resources are found in the bundles themselves (classes with a
- * class-level {@code @Path}), so a method added without its documentation fails here.
+ * is a resource method, with an {@code operationId} of its own. The resources are found in
+ * the bundles themselves (classes with a class-level {@code @Path}), so a method added
+ * without its documentation fails here.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -46,16 +47,26 @@ public class OpenApiChecks extends PortalTestBase {
         assertTrue("no resource methods found: " + implemented, implemented.size() > 50);
 
         Set<String> documented = new TreeSet<>();
+        Set<String> withoutId = new TreeSet<>();
+        java.util.Map<String, String> ids = new java.util.TreeMap<>();
         JsonNode paths = http.get("/api/openapi.json").json().path("paths");
         for (Iterator<String> p = paths.fieldNames(); p.hasNext();) {
             String path = p.next();
             for (Iterator<String> m = paths.path(path).fieldNames(); m.hasNext();) {
-                String method = m.next().toUpperCase(Locale.ROOT);
+                String key = m.next();
+                String method = key.toUpperCase(Locale.ROOT);
                 if (METHODS.contains(method)) {
                     documented.add(method + " " + path);
+                    String id = paths.path(path).path(key).path("operationId").asText("");
+                    String before = id.isEmpty() ? null : ids.put(id, method + " " + path);
+                    if (id.isEmpty() || before != null) {
+                        withoutId.add(method + " " + path + (before == null ? "" : " (same operationId as " + before + ")"));
+                    }
                 }
             }
         }
+        // client generators name their methods after the operationIds
+        assertEquals("operations without an operationId of their own", Set.of(), withoutId);
         Set<String> undocumented = new TreeSet<>(implemented);
         undocumented.removeAll(documented);
         Set<String> missing = new TreeSet<>(documented);
