@@ -234,6 +234,12 @@ final class ProvinceData {
             d.executeBatch();
             c.commit();
         }
+        // everyone with declarations has their lock row, as the portal gives it at a first declaration
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO declaration_owner (owner_id, submissions, changes) SELECT DISTINCT owner_id, 0, 0 "
+                    + "FROM declaration WHERE owner_id NOT IN (SELECT owner_id FROM declaration_owner)");
+            c.commit();
+        }
     }
 
     private static int indexOf(List<String[]> schemas, String id) {

@@ -88,6 +88,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
                     continue;
                 }
                 DeclarationRow row = plan.row(a, now);
+                m.touchOwner(a.accountId());
                 m.insert(row);
                 m.history(row.id, now, null, PENDING, actorId, "由继续教育基地导入");
                 if (approve) {

@@ -31,8 +31,18 @@ public interface DeclarationMapper {
     /** 1 when the person's lock row exists (a read: no write to the log, unlike {@link #lockOwner}). */
     int ownerExists(@Param("ownerId") long ownerId);
 
-    /** Locks the person's row until the transaction ends; 0 when the person has none yet. */
+    /** Locks the person's row until the transaction ends, counting a change; 0 when the person has none yet. */
     int lockOwner(@Param("ownerId") long ownerId);
+
+    /**
+     * Counts a change to the person's declarations (and locks their row until the transaction
+     * ends). Every transaction that writes a declaration calls this or {@link #lockOwner} before
+     * it writes, so the person's own list kept in memory is known to be stale.
+     */
+    int touchOwner(@Param("ownerId") long ownerId);
+
+    /** The count of changes to the person's declarations; null when they have no lock row yet. */
+    Long ownerChanges(@Param("ownerId") long ownerId);
 
     void insertOwner(@Param("ownerId") long ownerId);
 

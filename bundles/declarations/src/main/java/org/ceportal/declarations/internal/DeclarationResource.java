@@ -19,10 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.ceportal.declarations.api.DeclarationDetail;
 import org.ceportal.declarations.api.DeclarationState;
-import org.ceportal.declarations.api.DeclarationSummary;
 import org.ceportal.declarations.api.StateName;
 import org.ceportal.platform.api.ItemList;
-import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.security.Access;
@@ -53,10 +51,11 @@ public final class DeclarationResource {
         public Integer version;
     }
 
+    /** A {@code Page<DeclarationSummary>}, written once and kept while the person's declarations are unchanged. */
     @GET
-    public Page<DeclarationSummary> list(@Context ContainerRequestContext request, @QueryParam("state") String state,
+    public byte[] list(@Context ContainerRequestContext request, @QueryParam("state") String state,
             @QueryParam("year") String year, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return declarations.list(me(request), state, year, PageRequest.parse(page, size, 10, 100));
+        return declarations.listJson(me(request), state, year, PageRequest.parse(page, size, 10, 100));
     }
 
     /** The years a declaration may count towards now (计入年度 choices). */

@@ -197,6 +197,7 @@ final class DeclarationReviewing {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            m.touchOwner(row.ownerId);
             if (m.decide(scope.unitId(), id, d.version(), from, to, approved, note, d.approve() ? null : reason, now,
                     reviewer.accountId()) != 1) {
                 DeclarationRow changed = m.findInUnit(scope.unitId(), id);
@@ -248,6 +249,7 @@ final class DeclarationReviewing {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            m.touchOwner(row.ownerId);
             if (m.revoke(scope.unitId(), id, d.version(), from, PENDING, now) != 1) {
                 throw ProblemException.conflict("stale_version", "该申报已被修改，请刷新后再操作");
             }

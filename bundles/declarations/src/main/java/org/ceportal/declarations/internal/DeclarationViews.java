@@ -20,11 +20,20 @@ final class DeclarationViews {
     private final Store store;
     private final FormRegistry forms;
     private final AttachmentService attachments;
+    private final OwnLists ownLists;
 
+    /** Views that keep no list in memory (the reviewers' side reads details only). */
     DeclarationViews(Store store, FormRegistry forms, AttachmentService attachments) {
+        this(store, forms, attachments, new OwnLists(0, page -> {
+            throw new UnsupportedOperationException("no JSON lists here");
+        }));
+    }
+
+    DeclarationViews(Store store, FormRegistry forms, AttachmentService attachments, OwnLists ownLists) {
         this.store = store;
         this.forms = forms;
         this.attachments = attachments;
+        this.ownLists = ownLists;
     }
 
     /** A page of the owner's declarations, newest change first. */
@@ -32,12 +41,29 @@ final class DeclarationViews {
         String s = stateFilter(state);
         Integer y = yearFilter(year);
         try (SqlSession session = store.session()) {
-            DeclarationMapper m = session.getMapper(DeclarationMapper.class);
-            int total = m.count(ownerId, s, y);
-            List<DeclarationSummary> items = m.list(ownerId, s, y, page.offset(), page.size()).stream()
-                    .map(DeclarationViews::summary).toList();
-            return new Page<>(items, total, page);
+            return read(session.getMapper(DeclarationMapper.class), ownerId, s, y, page);
         }
+    }
+
+    /** {@link #list} as the API answers it: kept in memory while the owner's declarations are unchanged. */
+    byte[] listJson(long ownerId, String state, String year, PageRequest page) {
+        String s = stateFilter(state);
+        Integer y = yearFilter(year);
+        try (SqlSession session = store.session()) {
+            DeclarationMapper m = session.getMapper(DeclarationMapper.class);
+            // the count of changes first: a page read after it is never newer than it says
+            Long changes = m.ownerChanges(ownerId);
+            return ownLists.get(new OwnLists.Key(ownerId, s, y, page.offset(), page.size()), changes,
+                    () -> read(m, ownerId, s, y, page));
+        }
+    }
+
+    private static Page<DeclarationSummary> read(DeclarationMapper m, long ownerId, String state, Integer year,
+            PageRequest page) {
+        int total = m.count(ownerId, state, year);
+        List<DeclarationSummary> items = m.list(ownerId, state, year, page.offset(), page.size()).stream()
+                .map(DeclarationViews::summary).toList();
+        return new Page<>(items, total, page);
     }
 
     DeclarationDetail detail(DeclarationRow row) {

@@ -61,13 +61,20 @@ final class Declarations {
 
     Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
             AuditTrail audit, Units units) {
+        this(store, forms, attachments, yearsBack, zone, clock, audit, units, new OwnLists(0, page -> {
+            throw new UnsupportedOperationException("no JSON lists here");
+        }));
+    }
+
+    Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
+            AuditTrail audit, Units units, OwnLists ownLists) {
         this.audit = audit;
         this.store = store;
         this.forms = forms;
         this.attachments = attachments;
         this.clock = clock;
         this.checks = new DeclarationChecks(store, yearsBack, zone, clock, units);
-        this.views = new DeclarationViews(store, forms, attachments);
+        this.views = new DeclarationViews(store, forms, attachments, ownLists);
     }
 
     DeclarationDetail create(Caller caller, DeclarationRequest r, String address) {
@@ -87,8 +94,8 @@ final class Declarations {
         }
         if (submit) {
             DeclarationChecks.requireAttachments(ids.size());
-            ensureOwner(caller.accountId());
         }
+        ensureOwner(caller.accountId());
         Timestamp now = Timestamp.from(clock.instant());
         DeclarationRow row = new DeclarationRow();
         row.ownerId = caller.accountId();
@@ -101,7 +108,9 @@ final class Declarations {
         // the row, its history, the linked files and (when submitted) the cap and the lock: one transaction
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            if (submit) {
+            if (!submit) {
+                m.touchOwner(caller.accountId());
+            } else {
                 FormDescription d = live.description();
                 m.lockOwner(caller.accountId());
                 checks.checkYearCap(caller.accountId(), d.id(), d.name(), DeclarationViews.unitOf(c.kind),
@@ -152,7 +161,9 @@ final class Declarations {
         c.fill(row, live.description());
         row.updatedAt = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
-            if (s.getMapper(DeclarationMapper.class).updateDraft(row) != 1) {
+            DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            m.touchOwner(caller.accountId());
+            if (m.updateDraft(row) != 1) {
                 throw changedMeanwhile(caller, id);
             }
             attachments.attach(caller.accountId(), id, ids);
@@ -171,7 +182,9 @@ final class Declarations {
             throw invalidTransition("只有待提交（草稿）的申报可以删除，该申报" + DeclarationState.labelOf(current.state));
         }
         store.inTransaction(s -> {
-            if (s.getMapper(DeclarationMapper.class).deleteDraft(caller.accountId(), id, version) != 1) {
+            DeclarationMapper m = s.getMapper(DeclarationMapper.class);
+            m.touchOwner(caller.accountId());
+            if (m.deleteDraft(caller.accountId(), id, version) != 1) {
                 throw changedMeanwhile(caller, id);
             }
             attachments.deleteOfDeclaration(caller.accountId(), id); // the files go once this commits
@@ -220,6 +233,7 @@ final class Declarations {
             throw invalidTransition("只有待审核的申报可以撤销，该申报" + DeclarationState.labelOf(current.state));
         }
         store.inTransaction(s -> {
+            s.getMapper(DeclarationMapper.class).touchOwner(caller.accountId());
             transition(caller, current, PENDING, DRAFT, version, false);
             attachments.lock(id, false);
             audit.record(caller.accountId(), "declaration_withdraw",
@@ -250,6 +264,12 @@ final class Declarations {
     Page<DeclarationSummary> list(Caller caller, String state, String year, PageRequest page) {
         requireProfessional(caller);
         return views.list(caller.accountId(), state, year, page);
+    }
+
+    /** {@link #list} as the API answers it (UTF-8 JSON), given from memory while nothing changed. */
+    byte[] listJson(Caller caller, String state, String year, PageRequest page) {
+        requireProfessional(caller);
+        return views.listJson(caller.accountId(), state, year, page);
     }
 
     /** The years a declaration may count towards now (计入年度 choices). */

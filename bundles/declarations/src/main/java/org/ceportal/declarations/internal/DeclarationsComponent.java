@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.ceportal.accounts.api.People;
 import org.ceportal.attachments.api.AttachmentService;
 import org.ceportal.declarations.api.CountingUnits;
+import org.ceportal.platform.answers.JsonAnswers;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.persistence.Store;
@@ -58,6 +59,12 @@ public final class DeclarationsComponent {
                 description = "学分申报: how many 学分 one 学时 of a 学时 form is worth for someone whose yearly requirement "
                         + "counts 学分 (e.g. 会计); decimals allowed")
         String creditsPerHour() default "1";
+
+        @AttributeDefinition(name = "Own lists in memory (KB)",
+                description = "申报进度查询: pages of people's own lists this node keeps in memory, given again while the "
+                        + "person's declarations are unchanged (checked in the database on every read, so a change made "
+                        + "through any node shows at once); 0 keeps none", min = "0", max = "262144")
+        int ownListKilobytes() default 8192;
     }
 
     private final Store store;
@@ -70,7 +77,7 @@ public final class DeclarationsComponent {
 
     @Activate
     public DeclarationsComponent(Config config, BundleContext context, @Reference Database database,
-            @Reference FormRegistry forms, @Reference AttachmentService attachments) {
+            @Reference FormRegistry forms, @Reference AttachmentService attachments, @Reference JsonAnswers json) {
         this.store = database.open(context.getBundle(), "declarations", DeclarationMapper.class);
         ZoneId zone;
         try {
@@ -91,7 +98,7 @@ public final class DeclarationsComponent {
             return c == null ? Units.HOURS : c.unitOf(account, year);
         }, creditsPerHour(config.creditsPerHour()));
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
-                clock, trail, units);
+                clock, trail, units, new OwnLists(config.ownListKilobytes(), json::write));
         this.forms = forms;
         this.clock = clock;
         this.tell = (account, title, body, link) -> {

@@ -1,5 +1,6 @@
 package org.ceportal.declarations.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -118,6 +119,21 @@ public class BaseDeclarationsTest {
                 java.util.Set.of(), ZoneId.of("Asia/Shanghai"), Clock.systemUTC());
         assertEquals(1, reviewing.list(ADMIN, new ReviewQuery("pending", null, null, null), new PageRequest(0, 20)).getTotal());
         assertTrue(sent.get(0).contains("待您所在单位审核"));
+    }
+
+    @Test
+    public void theOwnersListReadBeforeTheImportShowsIt() {
+        DeclarationRequest r = new DeclarationRequest();
+        r.formId = "reading";
+        r.year = 2026;
+        r.category = "PROFESSIONAL";
+        r.values = new java.util.HashMap<>(Map.of("title", "《教育心理学》", "hours", "6"));
+        Declarations keeping = new Declarations(store, registry, new FakeAttachments(), 1, ZoneId.of("Asia/Shanghai"),
+                Clock.systemUTC(), (a, b, c, d, e) -> { }, Units.HOURS_ONLY, new OwnLists(1024, OwnListsTest::lines));
+        keeping.create(WANG, r, null);
+        assertEquals("draft 6", new String(keeping.listJson(WANG, null, null, new PageRequest(0, 20)), UTF_8));
+        bases.declare(COURSE, List.of(wang("24")), true, BASE_ADMIN, null);
+        assertEquals("approved 24\ndraft 6", new String(keeping.listJson(WANG, null, null, new PageRequest(0, 20)), UTF_8));
     }
 
     @Test

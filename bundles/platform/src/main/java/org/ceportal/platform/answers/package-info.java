@@ -4,7 +4,9 @@
  * REST pipeline again: mark the resource method {@link
  * org.ceportal.platform.answers.SameForEveryone}, and tell {@link
  * org.ceportal.platform.answers.SharedAnswers} when what such answers show has changed.
+ * Answers kept by the resource itself (a person's own list, validated against the database)
+ * are written with {@link org.ceportal.platform.answers.JsonAnswers}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.ceportal.platform.answers;
