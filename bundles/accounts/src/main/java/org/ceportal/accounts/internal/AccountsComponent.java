@@ -79,6 +79,13 @@ public final class AccountsComponent {
                 description = "A session ends this long after login, however busy", min = "5", max = "10080")
         int sessionAbsoluteMinutes() default 720;
 
+        @AttributeDefinition(name = "Session memory (seconds)",
+                description = "A session this node read from the database serves the reads (GET) of the next seconds "
+                        + "without reading it again; state-changing requests always read it. A logout or password change "
+                        + "on this node counts at once; one through another node counts here after at most this long. "
+                        + "0 reads every time", min = "0", max = "60")
+        int sessionMemorySeconds() default 2;
+
         @AttributeDefinition(name = "Always mark the session cookie Secure",
                 description = "Set when a TLS proxy in front of the portal talks plain HTTP to it; "
                         + "the cookie is Secure anyway when the request itself came over https. A Secure cookie "
@@ -119,11 +126,12 @@ public final class AccountsComponent {
         Credentials credentials = new Credentials(store, hasher, lockout, clock);
         this.registrations = new RegistrationService(store, directory, policy, hasher, credentials, clock);
         this.staff = new StaffAccounts(store, directory, this::baseName, policy, hasher, clock);
-        this.resets = new PasswordResets(store, hasher, directory, this::baseName, clock);
-        this.selfResets = new SelfResets(store, hasher, policy, clock);
+        RecentSessions recent = new RecentSessions(Math.max(0, config.sessionMemorySeconds()), clock);
+        this.resets = new PasswordResets(store, hasher, directory, this::baseName, clock, recent);
+        this.selfResets = new SelfResets(store, hasher, policy, clock, recent);
         this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
-                Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock);
+                Duration.ofMinutes(Math.max(5, config.sessionAbsoluteMinutes())), clock, recent);
         this.unitRegistrations = new UnitRegistrations(store, directory, clock, (account, title, body, link) -> {
             Messages m = messages;
             if (m != null) {

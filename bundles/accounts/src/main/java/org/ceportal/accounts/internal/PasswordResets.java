@@ -46,10 +46,12 @@ final class PasswordResets {
     private final DirectoryService directory;
     private final org.ceportal.accounts.api.BaseNames bases;
     private final Clock clock;
+    private final RecentSessions recent;
     private final SecureRandom random = new SecureRandom();
 
     PasswordResets(Store store, PasswordHasher hasher, DirectoryService directory, org.ceportal.accounts.api.BaseNames bases,
-            Clock clock) {
+            Clock clock, RecentSessions recent) {
+        this.recent = recent;
         this.store = store;
         this.hasher = hasher;
         this.directory = directory;
@@ -115,6 +117,7 @@ final class PasswordResets {
             AccountMapper m = s.getMapper(AccountMapper.class);
             m.setTemporaryPassword(a.id, hash);
             m.deleteSessionsOf(a.id);
+            store.afterCommit(() -> recent.forgetAccount(a.id));
             m.audit(Timestamp.from(clock.instant()), actor.accountId(), "password_reset", "account:" + a.id, "reset",
                     Credentials.clip(address));
             return null;

@@ -59,9 +59,11 @@ final class SelfResets {
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final RecentSessions recent;
     private final SecureRandom random = new SecureRandom();
 
-    SelfResets(Store store, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+    SelfResets(Store store, PasswordHasher hasher, PasswordPolicy policy, Clock clock, RecentSessions recent) {
+        this.recent = recent;
         this.store = store;
         this.hasher = hasher;
         this.policy = policy;
@@ -184,6 +186,7 @@ final class SelfResets {
             m.clearMustChangePassword(id);
             m.resetFailures(id);
             m.deleteSessionsOf(id);
+            store.afterCommit(() -> recent.forgetAccount(id));
             m.audit(Timestamp.from(now), id, "password_reset", subject, "success", Credentials.clip(address));
             return null;
         });

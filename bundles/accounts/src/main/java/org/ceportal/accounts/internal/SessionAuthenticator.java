@@ -53,13 +53,13 @@ public final class SessionAuthenticator implements Authenticator {
         if (cookie == null) {
             return Optional.empty();
         }
-        Optional<Sessions.Current> found = sessions.current(cookie.getValue());
+        boolean read = SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT));
+        Optional<Sessions.Current> found = sessions.current(cookie.getValue(), read);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Sessions.Current session = found.get();
-        if (!SAFE.contains(request.getMethod().toUpperCase(Locale.ROOT))
-                && !sameToken(request.getHeaderString(CSRF_HEADER), session.csrfToken())) {
+        if (!read && !sameToken(request.getHeaderString(CSRF_HEADER), session.csrfToken())) {
             request.setProperty(Access.CSRF_FAILED_PROPERTY, Boolean.TRUE);
             String path = request.getMethod() + " " + request.getUriInfo().getPath();
             audit.record(session.caller().accountId(), "csrf", path.length() <= 64 ? path : path.substring(0, 64), "refused",

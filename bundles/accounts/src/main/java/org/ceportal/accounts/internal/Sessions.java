@@ -50,11 +50,18 @@ final class Sessions {
     private final Duration idle;
     private final Duration absolute;
     private final Clock clock;
+    private final RecentSessions recent;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong nextPurge = new AtomicLong();
 
     Sessions(Store store, PasswordPolicy policy, PasswordHasher hasher, Credentials credentials,
             Duration idle, Duration absolute, Clock clock) {
+        this(store, policy, hasher, credentials, idle, absolute, clock, new RecentSessions(0, clock));
+    }
+
+    Sessions(Store store, PasswordPolicy policy, PasswordHasher hasher, Credentials credentials,
+            Duration idle, Duration absolute, Clock clock, RecentSessions recent) {
+        this.recent = recent;
         this.store = store;
         this.policy = policy;
         this.hasher = hasher;
@@ -152,23 +159,44 @@ final class Sessions {
         return new NewSession(token, csrf, new Caller(a.id, a.name, role, a.unitId, a.baseId), expires, a.mustChangePassword != 0);
     }
 
-    /** The live session of a cookie token, renewing its idle timer; expired sessions are deleted. */
+    /** The live session of a cookie token, read from the database (as for a state-changing request). */
     Optional<Current> current(String token) {
+        return current(token, false);
+    }
+
+    /**
+     * The live session of a cookie token, renewing its idle timer; expired sessions are deleted.
+     *
+     * @param read true for a request that changes nothing (GET, HEAD): then a session this node
+     *        read in the last few seconds ({@link RecentSessions}) serves, while its timeouts hold
+     *        and its idle timer needs no renewing
+     */
+    Optional<Current> current(String token, boolean read) {
         if (token == null || token.length() != 22) {
             return Optional.empty();
         }
         String tokenHash = hash(token);
         Instant now = clock.instant();
+        if (read) {
+            RecentSessions.Kept k = recent.get(tokenHash);
+            if (k != null && k.current().expiresAt().isAfter(now) && k.lastSeen().plus(idle).isAfter(now)
+                    && Duration.between(k.lastSeen(), now).compareTo(TOUCH_EVERY) < 0) {
+                return Optional.of(k.current());
+            }
+        }
+        long generation = recent.generation();
         SessionRow row;
         try (SqlSession s = store.session()) {
             row = s.getMapper(AccountMapper.class).findSession(tokenHash);
         }
         if (row == null) {
+            recent.forget(tokenHash); // ended through another node
             return Optional.empty();
         }
         Instant lastSeen = row.lastSeenAt.toInstant();
         boolean expired = !row.expiresAt.toInstant().isAfter(now) || !lastSeen.plus(idle).isAfter(now);
         if (expired || !"approved".equals(row.state)) {
+            recent.forget(tokenHash);
             store.inTransaction(s -> {
                 s.getMapper(AccountMapper.class).deleteSession(tokenHash);
                 return null;
@@ -180,10 +208,13 @@ final class Sessions {
                 s.getMapper(AccountMapper.class).touchSession(tokenHash, Timestamp.from(now));
                 return null;
             });
+            lastSeen = now;
         }
         Caller caller = new Caller(row.accountId, row.name, Role.valueOf(row.role), row.unitId, row.baseId);
-        return Optional.of(new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant(),
-                row.mustChangePassword != 0));
+        Current current = new Current(tokenHash, row.csrfToken, caller, row.login, row.expiresAt.toInstant(),
+                row.mustChangePassword != 0);
+        recent.keep(tokenHash, current, lastSeen, generation);
+        return Optional.of(current);
     }
 
     /** Ends a session on the server (logout). */
@@ -193,6 +224,7 @@ final class Sessions {
             m.deleteSession(session.tokenHash());
             m.audit(Timestamp.from(clock.instant()), session.caller().accountId(), "logout",
                     "account:" + session.caller().accountId(), "success", Credentials.clip(address));
+            store.afterCommit(() -> recent.forget(session.tokenHash()));
             return null;
         });
     }
@@ -251,6 +283,7 @@ final class Sessions {
             m.updatePassword(id, hash);
             m.clearMustChangePassword(id);
             int ended = m.deleteOtherSessions(id, session.tokenHash());
+            store.afterCommit(() -> recent.forgetAccount(id));
             m.audit(Timestamp.from(now), id, "password_change", "account:" + id, "success", Credentials.clip(address));
             LOG.info("Account {} changed its password; {} other session(s) ended", id, ended);
             return null;

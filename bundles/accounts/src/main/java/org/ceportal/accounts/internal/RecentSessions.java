@@ -1,0 +1,74 @@
+package org.ceportal.accounts.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Sessions this node read from the database in the last {@code seconds}, for reads
+ * (GET, HEAD) only: a page that reads five answers looks its session up once, not five
+ * times. Every state-changing request still reads the database.
+ *
+ * <p>A session ended or changed on this node (logout, password change or reset) is
+ * forgotten once that commits; a read that began before such a change keeps nothing
+ * (a generation counter, as in the platform's shared answers). A session ended through
+ * another node still reads here for at most {@code seconds}: the stated bound.
+ */
+final class RecentSessions {
+    /** Most sessions kept; beyond that Caffeine drops the least used. */
+    private static final int MAX_SESSIONS = 20_000;
+
+    /** A session as read, the last_seen_at it had then, and the generation it was read in. */
+    record Kept(Sessions.Current current, Instant lastSeen, long generation) {
+    }
+
+    private final Cache<String, Kept> kept;
+    private final AtomicLong generation = new AtomicLong();
+
+    /** @param seconds how long a session read is used again, by {@code clock}; 0 keeps none */
+    RecentSessions(int seconds, Clock clock) {
+        this.kept = seconds <= 0 ? null
+                : Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(seconds)).maximumSize(MAX_SESSIONS)
+                        .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    /** The generation now: read it before reading a session from the database. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** The session of a token hash read lately, or null. */
+    Kept get(String tokenHash) {
+        return kept == null ? null : kept.getIfPresent(tokenHash);
+    }
+
+    /** Keeps a session read from the database, unless something was forgotten since {@code readIn} began. */
+    void keep(String tokenHash, Sessions.Current current, Instant lastSeen, long readIn) {
+        if (kept != null && generation.get() == readIn) {
+            kept.put(tokenHash, new Kept(current, lastSeen, readIn));
+            if (generation.get() != readIn) {
+                kept.invalidate(tokenHash); // forgotten meanwhile
+            }
+        }
+    }
+
+    /** Forgets one session (its logout). */
+    void forget(String tokenHash) {
+        generation.incrementAndGet();
+        if (kept != null) {
+            kept.invalidate(tokenHash);
+        }
+    }
+
+    /** Forgets every session of an account (a password changed or reset). */
+    void forgetAccount(long accountId) {
+        generation.incrementAndGet();
+        if (kept != null) {
+            kept.asMap().values().removeIf(k -> k.current().caller().accountId() == accountId);
+        }
+    }
+}
