@@ -44,8 +44,10 @@ public interface AttachmentService {
     /**
      * Locks (declaration submitted) or unlocks (withdrawn back to draft) a declaration's
      * attachments; locked ones cannot be deleted or relinked.
+     *
+     * @return how many attachments the declaration has (since 2.0; was void)
      */
-    void lock(long declarationId, boolean locked);
+    int lock(long declarationId, boolean locked);
 
     /**
      * Deletes every attachment (rows and files) of a declaration being deleted.

@@ -5,5 +5,5 @@
  * declarations link, lock and delete them. Only the owner may download a file.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.ceportal.attachments.api;

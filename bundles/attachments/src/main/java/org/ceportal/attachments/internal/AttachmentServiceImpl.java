@@ -371,8 +371,8 @@ public final class AttachmentServiceImpl implements AttachmentService {
     }
 
     @Override
-    public void lock(long declarationId, boolean locked) {
-        store.inTransaction(s -> s.getMapper(AttachmentMapper.class).setLocked(declarationId, locked));
+    public int lock(long declarationId, boolean locked) {
+        return store.inTransaction(s -> s.getMapper(AttachmentMapper.class).setLocked(declarationId, locked));
     }
 
     @Override

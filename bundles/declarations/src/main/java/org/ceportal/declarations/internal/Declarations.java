@@ -209,20 +209,31 @@ final class Declarations {
         Map<String, Object> schema = JsonText.read(current.schemaJson);
         BigDecimal max = checks.units().convert(Schemas.amount(schema, "maxPerYear"), String.valueOf(schema.get("kind")),
                 current.kind);
-        ensureOwner(caller.accountId());
-        // the cap is checked with the person's row locked, so parallel submissions are counted one after the other
-        store.inTransaction(s -> {
-            s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId());
-            DeclarationChecks.requireAttachments(attachments.ofDeclaration(id).size());
+        // the cap is checked with the person's row locked, so parallel submissions are counted one after the other;
+        // the row was made with the draft (or by migration V8 for older drafts)
+        Timestamp at = store.inTransaction(s -> {
+            if (s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId()) == 0) {
+                return null;
+            }
+            DeclarationChecks.requireAttachments(attachments.lock(id, true));
             checks.checkYearCap(caller.accountId(), current.formId, current.formName, DeclarationViews.unitOf(current.kind),
                     max, current.declYear, current.claimedHours, id);
-            transition(caller, current, DRAFT, PENDING, version, true);
-            attachments.lock(id, true);
+            // the version read: what was checked is what is submitted, or 409 when it was saved meanwhile
+            Timestamp now = transition(caller, current, DRAFT, PENDING, current.version, true);
             audit.record(caller.accountId(), "declaration_submit",
                     subject(id, current.formId, current.declYear, current.claimedHours), PENDING, address);
-            return null;
+            return now;
         });
-        return get(caller, id);
+        if (at == null) { // no lock row: a draft older than the rows, or made around them
+            ensureOwner(caller.accountId());
+            return submit(caller, id, version, address);
+        }
+        // the answer is the row as the update left it: no need to read it again
+        current.state = PENDING;
+        current.version = current.version + 1;
+        current.updatedAt = at;
+        current.submittedAt = at;
+        return views.detail(current);
     }
 
     DeclarationDetail withdraw(Caller caller, long id, Integer version, String address) {
@@ -243,7 +254,9 @@ final class Declarations {
         return get(caller, id);
     }
 
-    private void transition(Caller caller, DeclarationRow current, String from, String to, Integer version, boolean submitted) {
+    /** Moves a declaration from one state to another, with its history; returns the time it wrote. */
+    private Timestamp transition(Caller caller, DeclarationRow current, String from, String to, Integer version,
+            boolean submitted) {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
@@ -254,6 +267,7 @@ final class Declarations {
             return null;
         });
         LOG.info("Declaration {} {} -> {} by account {}", current.id, from, to, caller.accountId());
+        return now;
     }
 
     DeclarationDetail get(Caller caller, long id) {

@@ -126,6 +126,7 @@ public class DeclarationsTest {
         assertEquals(1, edited.attachments().size());
         DeclarationDetail pending = declarations.submit(WANG, id(d), version(edited), null);
         assertEquals("pending", pending.summary().state());
+        assertEquals("the answer is the declaration as stored", declarations.get(WANG, id(d)), pending);
         assertTrue(files.all.get(file).locked());
         assertEquals(1, declarations.list(WANG, "pending", "2026", new PageRequest(0, 10)).getTotal());
 

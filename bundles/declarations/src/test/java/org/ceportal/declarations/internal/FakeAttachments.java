@@ -68,10 +68,12 @@ final class FakeAttachments implements AttachmentService {
     }
 
     @Override
-    public synchronized void lock(long declarationId, boolean locked) {
-        for (Attachment a : ofDeclaration(declarationId)) {
+    public synchronized int lock(long declarationId, boolean locked) {
+        List<Attachment> of = ofDeclaration(declarationId);
+        for (Attachment a : of) {
             all.put(a.id(), with(a, declarationId, locked));
         }
+        return of.size();
     }
 
     @Override
