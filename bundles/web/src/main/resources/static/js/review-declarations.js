@@ -302,7 +302,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     okBtn.disabled = true;
     okBtn.textContent = '正在提交…';
     try {
-      const res = (await api('/review/declarations/decisions', {
+      const res = (await api('/review/decisions/declarations', {
         method: 'POST', body: { decision: 'approve', items: chosen.map((x) => ({ id: x.id, version: x.version })) },
       })) || {};
       const outcomes = Array.isArray(res.items) ? res.items : [];

@@ -7,6 +7,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
@@ -73,6 +77,61 @@ public class OpenApiChecks extends PortalTestBase {
         missing.removeAll(implemented);
         assertEquals("resource methods that /api/openapi.json does not document", Set.of(), undocumented);
         assertEquals("operations in /api/openapi.json that no resource method implements", Set.of(), missing);
+    }
+
+    /**
+     * Redocly CLI (pinned in {@code src/test/openapi-lint}, installed by npm into
+     * {@code target/openapi-lint} on the first run) with its recommended rules: no error and
+     * no warning. Needs Node.js and npm ({@code .ci/run} installs Debian's).
+     */
+    @Test
+    public void theDocumentPassesTheLintersRecommendedRules() throws Exception {
+        Path target = Path.of(System.getProperty("ceportal.itest.dir", "target")).toAbsolutePath();
+        Path source = target.getParent().resolve("src/test/openapi-lint");
+        Path dir = target.resolve("openapi-lint");
+        Files.createDirectories(dir);
+        for (String f : List.of("package.json", "package-lock.json", "redocly.yaml")) {
+            Files.copy(source.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isExecutable(dir.resolve("node_modules/.bin/redocly"))) {
+            String installed = run(dir, 600, "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
+            assertTrue("npm ci: " + installed, Files.isExecutable(dir.resolve("node_modules/.bin/redocly")));
+        }
+        Http.Answer doc = http.get("/api/openapi.json");
+        assertEquals(200, doc.status());
+        Files.writeString(dir.resolve("openapi.json"), doc.body(), StandardCharsets.UTF_8);
+        String out = run(dir, 120, "node_modules/.bin/redocly", "lint", "openapi.json", "--format=json");
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        StringBuilder problems = new StringBuilder();
+        for (JsonNode p : report.path("problems")) {
+            problems.append('\n').append(p.path("severity").asText()).append(' ').append(p.path("ruleId").asText()).append(' ')
+                    .append(p.path("location").path(0).path("pointer").asText()).append(": ").append(p.path("message").asText());
+        }
+        assertEquals("errors" + problems, 0, report.path("totals").path("errors").asInt(-1));
+        assertEquals("warnings" + problems, 0, report.path("totals").path("warnings").asInt(-1));
+    }
+
+    /** Runs a command in {@code dir}; its standard output (standard error goes to the log). */
+    private static String run(Path dir, int seconds, String... command) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.log").toFile())).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(command[0] + " cannot be run (Node.js and npm: apt-get install -y nodejs npm): " + e.getMessage());
+        }
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took more than " + seconds + " s");
+        }
+        return new String(out.get(), StandardCharsets.UTF_8);
     }
 
     /** {@code METHOD /path} of each resource method of the bundle's classes, path parameters as {@code {name}}. */

@@ -63,6 +63,7 @@ final class PortalOptions {
             systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("180000"),
             systemProperty("pax.exam.service.timeout").value("180000"),
             systemProperty("ceportal.version").value(System.getProperty("ceportal.version", "0.1.0-SNAPSHOT")),
+            systemProperty("ceportal.itest.dir").value(new File(System.getProperty("ceportal.itest.dir", "target")).getAbsolutePath()),
             // TEST ONLY: a captcha service with a known answer
             CoreOptions.bundle(new File(System.getProperty("ceportal.testCaptcha")).toURI().toString()).start(),
             // TEST ONLY: an SMTP server in the container for the 忘记密码 mail (MailResetChecks)

@@ -97,7 +97,7 @@ public class ReviewBench extends PortalTestBase {
                     .append(",\"version\":").append(item.path("version").asInt()).append('}');
         }
         long t0 = System.nanoTime();
-        Http.Answer decided = admin.postWith("/api/review/declarations/decisions", "{\"decision\":\"approve\",\"items\":[" + items + "]}");
+        Http.Answer decided = admin.postWith("/api/review/decisions/declarations", "{\"decision\":\"approve\",\"items\":[" + items + "]}");
         long bulkNanos = System.nanoTime() - t0;
         assertEquals(decided.body(), 200, decided.status());
         assertEquals(first.size(), decided.json().path("succeeded").asInt());

@@ -171,10 +171,12 @@ public class ReviewChecks extends ReviewTestBase {
         for (long id : ids) {
             items.append(items.length() == 0 ? "" : ",").append("{\"id\":").append(id).append(",\"version\":0}");
         }
+        // the person's list read before the decisions is kept in memory; it must show them all the same
+        assertEquals(0, me.get("/api/declarations?state=approved").json().path("total").asInt());
         Http admin = admin();
-        assertProblem(admin.postWith("/api/review/declarations/decisions", "{\"decision\":\"approve\",\"items\":[]}"), 400,
+        assertProblem(admin.postWith("/api/review/decisions/declarations", "{\"decision\":\"approve\",\"items\":[]}"), 400,
                 "validation_failed");
-        Http.Answer bulk = admin.postWith("/api/review/declarations/decisions", "{\"decision\":\"approve\",\"items\":[" + items + "]}");
+        Http.Answer bulk = admin.postWith("/api/review/decisions/declarations", "{\"decision\":\"approve\",\"items\":[" + items + "]}");
         assertEquals(bulk.body(), 200, bulk.status());
         assertEquals(2, bulk.json().path("succeeded").asInt());
         assertEquals(1, bulk.json().path("failed").asInt());

@@ -128,7 +128,8 @@ public final class OpenApiRegistry {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", Map.of("title", "ceportal REST API", "version", version,
-                "description", "专业技术人员继续教育信息服务平台 REST API. Errors are application/problem+json with a stable code and a zh-CN message."));
+                "description", "专业技术人员继续教育信息服务平台 REST API. Errors are application/problem+json with a stable code and a zh-CN message.",
+                "license", Map.of("name", "Apache-2.0", "identifier", "Apache-2.0")));
         doc.put("servers", List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("session",

@@ -239,7 +239,7 @@ public final class ReviewResource {
     }
 
     @POST
-    @Path("{subject}/decisions")
+    @Path("decisions/{subject}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReviewQueue.BulkAnswer decideAll(@Context ContainerRequestContext request, @PathParam("subject") String subject,
             ReviewQueue.BulkBody body) {
