@@ -56,6 +56,16 @@ final class RecentSessions {
         }
     }
 
+    /**
+     * Drops a session the database no longer has (ended through another node, or expired). No
+     * new generation: an unknown cookie must not stop this node from keeping the others.
+     */
+    void drop(String tokenHash) {
+        if (kept != null) {
+            kept.invalidate(tokenHash);
+        }
+    }
+
     /** Forgets one session (its logout). */
     void forget(String tokenHash) {
         generation.incrementAndGet();

@@ -190,13 +190,13 @@ final class Sessions {
             row = s.getMapper(AccountMapper.class).findSession(tokenHash);
         }
         if (row == null) {
-            recent.forget(tokenHash); // ended through another node
+            recent.drop(tokenHash); // ended through another node
             return Optional.empty();
         }
         Instant lastSeen = row.lastSeenAt.toInstant();
         boolean expired = !row.expiresAt.toInstant().isAfter(now) || !lastSeen.plus(idle).isAfter(now);
         if (expired || !"approved".equals(row.state)) {
-            recent.forget(tokenHash);
+            recent.drop(tokenHash);
             store.inTransaction(s -> {
                 s.getMapper(AccountMapper.class).deleteSession(tokenHash);
                 return null;
