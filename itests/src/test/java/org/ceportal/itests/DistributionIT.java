@@ -393,6 +393,19 @@ public class DistributionIT {
                 "王芳芳", "重置之后的新密码2027");
     }
 
+    /** The contract works for a real client: one generated from docs/openapi.json registers, approves, declares, submits. */
+    @Test
+    public void o_anIntegratorsGeneratedClientRegistersAndDeclares() throws Exception {
+        Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
+        long unitId = a.unitId("软件行业协会");
+        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
+        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"client.admin\","
+                + "\"name\":\"接口管理员\",\"unitId\":" + unitId + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
+        assertEquals(made.body(), 201, made.status());
+        new GeneratedClientScenario(portal.port()).run(Accounts.idNumber("41030219900101003"), "接口测试员", "接口集成的长密码2026",
+                unitId, "client.admin", portal.home().resolve("client"));
+    }
+
     /** A base admin account for {@code baseId}, made by ops through the API; its login. */
     private String createBaseAdmin(Accounts a, long baseId) throws Exception {
         Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");

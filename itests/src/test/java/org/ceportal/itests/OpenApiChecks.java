@@ -111,6 +111,29 @@ public class OpenApiChecks extends PortalTestBase {
         assertEquals("warnings" + problems, 0, report.path("totals").path("warnings").asInt(-1));
     }
 
+    /**
+     * {@code docs/openapi.json}, the contract as published in the repository (integrators read it
+     * there, and the itests generate their Java client from it), is the running portal's document:
+     * the same paths, operations and schemas; only {@code info.version} (the build) may differ.
+     */
+    @Test
+    public void thePublishedDocumentIsTheRunningOne() throws Exception {
+        Path target = Path.of(System.getProperty("ceportal.itest.dir", "target")).toAbsolutePath();
+        Path published = target.getParent().getParent().resolve("docs/openapi.json");
+        Path live = target.resolve("openapi.json");
+        Http.Answer doc = http.get("/api/openapi.json");
+        assertEquals(200, doc.status());
+        Files.writeString(live, doc.body(), StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode running = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(doc.body());
+        com.fasterxml.jackson.databind.node.ObjectNode inRepository =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(published, StandardCharsets.UTF_8));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) running.path("info")).remove("version");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) inRepository.path("info")).remove("version");
+        assertTrue(published + " differs from the running portal's /api/openapi.json: after changing an API, copy " + live
+                + " over it (python3 -m json.tool --indent 1 keeps it readable)", running.equals(inRepository));
+    }
+
     /** Runs a command in {@code dir}; its standard output (standard error goes to the log). */
     private static String run(Path dir, int seconds, String... command) throws Exception {
         Process p;
