@@ -35,7 +35,8 @@ import org.ceportal.client.model.UnitRegistrationDecideRequest;
  * (openapi-generator, library {@code native}; see the itests' pom): register a professional,
  * approve the registration as the unit admin, log in, declare a training with a proof and
  * submit it. Nothing here is written by hand against the API but the cookie store and the
- * {@code X-CSRF-Token} header, which every HTTP client must be given.
+ * {@code X-CSRF-Token} header (the document's {@code session} and {@code csrf} schemes, which the
+ * {@code native} library leaves to the caller).
  */
 final class GeneratedClientScenario {
     private final String api;
@@ -95,7 +96,7 @@ final class GeneratedClientScenario {
         UnitRegistration registration = unit.unitRegistrationList("pending", 0, 100).getItems().stream()
                 .filter(r -> idNumber.equals(r.getIdNumber())).findFirst()
                 .orElseThrow(() -> new AssertionError("the unit admin does not see the registration of " + idNumber));
-        UnitRegistration decided = unit.unitRegistrationDecide(Math.toIntExact(registration.getId()), admin.csrf,
+        UnitRegistration decided = unit.unitRegistrationDecide(Math.toIntExact(registration.getId()),
                 new UnitRegistrationDecideRequest().decision(UnitRegistrationDecideRequest.DecisionEnum.APPROVE)
                         .version(registration.getVersion()));
         assertEquals("approved", decided.getState());

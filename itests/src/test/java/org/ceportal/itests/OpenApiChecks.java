@@ -71,6 +71,22 @@ public class OpenApiChecks extends PortalTestBase {
         }
         // client generators name their methods after the operationIds
         assertEquals("operations without an operationId of their own", Set.of(), withoutId);
+        // a state-changing call of a session is refused without the session's CSRF token: the document says so
+        Set<String> withoutCsrf = new TreeSet<>();
+        for (Iterator<String> p = paths.fieldNames(); p.hasNext();) {
+            String path = p.next();
+            for (String method : List.of("post", "put", "patch", "delete")) {
+                for (JsonNode requirement : paths.path(path).path(method).path("security")) {
+                    if (requirement.has("session") && !requirement.has("csrf")) {
+                        withoutCsrf.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                    }
+                }
+            }
+        }
+        assertEquals("state-changing operations of a session without the csrf scheme", Set.of(), withoutCsrf);
+        JsonNode csrf = http.get("/api/openapi.json").json().path("components").path("securitySchemes").path("csrf");
+        assertEquals("header", csrf.path("in").asText());
+        assertEquals("X-CSRF-Token", csrf.path("name").asText());
         Set<String> undocumented = new TreeSet<>(implemented);
         undocumented.removeAll(documented);
         Set<String> missing = new TreeSet<>(documented);

@@ -3,6 +3,7 @@ package org.ceportal.platform.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,8 @@ public final class OpenApiRegistry {
         for (Map<String, Object> fragment : tracker.getTracked().values()) {
             Object p = fragment.get("paths");
             if (p instanceof Map<?, ?> m) {
-                paths.putAll((Map<String, Object>) m);
+                ((Map<String, Object>) m).forEach((path, item) -> paths.put(path,
+                        item instanceof Map<?, ?> operations ? withCsrf((Map<String, Object>) operations) : item));
             }
             Object c = fragment.get("components");
             if (c instanceof Map<?, ?> comps && comps.get("schemas") instanceof Map<?, ?> s) {
@@ -132,9 +134,39 @@ public final class OpenApiRegistry {
                 "license", Map.of("name", "Apache-2.0", "identifier", "Apache-2.0")));
         doc.put("servers", List.of(Map.of("url", "/api")));
         doc.put("paths", paths);
-        doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of("session",
-                Map.of("type", "apiKey", "in", "cookie", "name", "ceportal_session",
-                        "description", "set by POST /sessions; state-changing calls also send X-CSRF-Token"))));
+        doc.put("components", Map.of("schemas", schemas, "securitySchemes", Map.of(
+                "session", Map.of("type", "apiKey", "in", "cookie", "name", "ceportal_session",
+                        "description", "set by POST /sessions"),
+                "csrf", Map.of("type", "apiKey", "in", "header", "name", "X-CSRF-Token",
+                        "description", "the csrfToken of POST /sessions (or GET /me): every state-changing call of a session sends it"))));
         return doc;
+    }
+
+    /**
+     * A path's operations as a fragment wrote them, except that every state-changing one that
+     * needs the session needs the {@code csrf} scheme with it: the session authenticator refuses
+     * such a call without the session's token, so the document says so once, here, for all.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withCsrf(Map<String, Object> operations) {
+        Map<String, Object> copy = new LinkedHashMap<>(operations);
+        for (String method : List.of("post", "put", "patch", "delete")) {
+            if (copy.get(method) instanceof Map<?, ?> operation && operation.get("security") instanceof List<?> security) {
+                List<Object> requirements = new ArrayList<>();
+                for (Object requirement : security) {
+                    if (requirement instanceof Map<?, ?> r && r.containsKey("session")) {
+                        Map<String, Object> both = new LinkedHashMap<>((Map<String, Object>) r);
+                        both.putIfAbsent("csrf", List.of());
+                        requirements.add(both);
+                    } else {
+                        requirements.add(requirement);
+                    }
+                }
+                Map<String, Object> changed = new LinkedHashMap<>((Map<String, Object>) operation);
+                changed.put("security", requirements);
+                copy.put(method, changed);
+            }
+        }
+        return copy;
     }
 }
