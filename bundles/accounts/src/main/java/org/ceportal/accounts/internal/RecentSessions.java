@@ -22,8 +22,8 @@ final class RecentSessions {
     /** Most sessions kept; beyond that Caffeine drops the least used. */
     private static final int MAX_SESSIONS = 20_000;
 
-    /** A session as read, the last_seen_at it had then, and the generation it was read in. */
-    record Kept(Sessions.Current current, Instant lastSeen, long generation) {
+    /** A session as read, and the last_seen_at it had then. */
+    record Kept(Sessions.Current current, Instant lastSeen) {
     }
 
     private final Cache<String, Kept> kept;
@@ -49,7 +49,7 @@ final class RecentSessions {
     /** Keeps a session read from the database, unless something was forgotten since {@code readIn} began. */
     void keep(String tokenHash, Sessions.Current current, Instant lastSeen, long readIn) {
         if (kept != null && generation.get() == readIn) {
-            kept.put(tokenHash, new Kept(current, lastSeen, readIn));
+            kept.put(tokenHash, new Kept(current, lastSeen));
             if (generation.get() != readIn) {
                 kept.invalidate(tokenHash); // forgotten meanwhile
             }

@@ -24,9 +24,7 @@ final class DeclarationViews {
 
     /** Views that keep no list in memory (the reviewers' side reads details only). */
     DeclarationViews(Store store, FormRegistry forms, AttachmentService attachments) {
-        this(store, forms, attachments, new OwnLists(0, page -> {
-            throw new UnsupportedOperationException("no JSON lists here");
-        }));
+        this(store, forms, attachments, OwnLists.none());
     }
 
     DeclarationViews(Store store, FormRegistry forms, AttachmentService attachments, OwnLists ownLists) {

@@ -61,9 +61,7 @@ final class Declarations {
 
     Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,
             AuditTrail audit, Units units) {
-        this(store, forms, attachments, yearsBack, zone, clock, audit, units, new OwnLists(0, page -> {
-            throw new UnsupportedOperationException("no JSON lists here");
-        }));
+        this(store, forms, attachments, yearsBack, zone, clock, audit, units, OwnLists.none());
     }
 
     Declarations(Store store, FormRegistry forms, AttachmentService attachments, int yearsBack, ZoneId zone, Clock clock,

@@ -28,6 +28,13 @@ final class OwnLists {
     private final Cache<Key, Kept> pages;
     private final Function<Object, byte[]> json;
 
+    /** Keeps nothing and writes no JSON: for the parts that read no own list (the reviewers' side, tests). */
+    static OwnLists none() {
+        return new OwnLists(0, page -> {
+            throw new UnsupportedOperationException("no own lists here");
+        });
+    }
+
     /**
      * @param kilobytes the most memory the kept pages may take; 0 keeps none
      * @param json writes a page as the API answers it
