@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * The shared database: migrations and MyBatis stores per module over the one
  * DataSource service, plus the {@code database} health check.
  */
-@Component(service = {Database.class, HealthCheck.class}, configurationPid = DatabaseComponent.PID)
+@Component(service = {Database.class, HealthCheck.class, DatabaseCopies.class}, configurationPid = DatabaseComponent.PID)
 @Designate(ocd = DatabaseComponent.Config.class)
-public final class DatabaseComponent implements Database, HealthCheck {
+public final class DatabaseComponent implements Database, HealthCheck, DatabaseCopies {
     static final String PID = "org.ceportal.platform.database";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
     private static final Pattern MODULE = Pattern.compile("[a-z][a-z0-9\\-]{0,62}");
@@ -68,6 +68,8 @@ public final class DatabaseComponent implements Database, HealthCheck {
     private final MigrationRunner migrations;
     private final Transactions transactions;
     private final Map<String, ModuleState> modules = new ConcurrentHashMap<>();
+    /** The modules in the order they were first opened: an order their migrations can run in. */
+    private final List<String> opened = new ArrayList<>();
 
     @Activate
     public DatabaseComponent(Config config, @Reference(name = "dataSource") DataSource dataSource) {
@@ -98,8 +100,14 @@ public final class DatabaseComponent implements Database, HealthCheck {
         }
         synchronized (modules.computeIfAbsent(module, m -> new ModuleState())) {
             ModuleState state = modules.get(module);
+            state.bundle = bundle;
+            synchronized (opened) {
+                if (!opened.contains(module)) {
+                    opened.add(module);
+                }
+            }
             try {
-                state.version = migrations.migrate(module, scripts(bundle, module));
+                state.version = migrations.migrate(module, scripts(folder -> read(bundle, folder, module), module, databaseId));
                 state.error = null;
             } catch (RuntimeException e) {
                 state.error = e.getMessage();
@@ -113,9 +121,31 @@ public final class DatabaseComponent implements Database, HealthCheck {
         }
     }
 
-    private static List<MigrationScript> scripts(Bundle bundle, String module) {
+    /**
+     * The scripts of a module: {@code db/<module>/V<n>__<description>.sql}, each replaced by
+     * {@code db/<module>/<databaseId>/V<n>__...sql} where SQL must differ on that database (a
+     * variant with no common script of its version is refused, so every database runs the same
+     * sequence of versions).
+     */
+    static List<MigrationScript> scripts(java.util.function.Function<String, List<MigrationScript>> read, String module,
+            String databaseId) {
+        java.util.TreeMap<Integer, MigrationScript> common = new java.util.TreeMap<>();
+        for (MigrationScript script : read.apply("db/" + module)) {
+            common.put(script.version(), script);
+        }
+        for (MigrationScript variant : read.apply("db/" + module + "/" + databaseId)) {
+            if (!common.containsKey(variant.version())) {
+                throw new IllegalStateException(module + ": " + databaseId + " variant of V" + variant.version()
+                        + " has no common script of that version");
+            }
+            common.put(variant.version(), variant);
+        }
+        return new ArrayList<>(common.values());
+    }
+
+    private static List<MigrationScript> read(Bundle bundle, String folder, String module) {
         List<MigrationScript> out = new ArrayList<>();
-        Enumeration<URL> entries = bundle.findEntries("db/" + module, "V*.sql", false);
+        Enumeration<URL> entries = bundle.findEntries(folder, "V*.sql", false);
         for (URL url : entries == null ? Collections.<URL>emptyList() : Collections.list(entries)) {
             String path = url.getPath();
             String name = path.substring(path.lastIndexOf('/') + 1);
@@ -191,5 +221,44 @@ public final class DatabaseComponent implements Database, HealthCheck {
     private static final class ModuleState {
         volatile int version = -1;
         volatile String error;
+        volatile Bundle bundle;
+    }
+
+    @Override
+    public List<Copied> copyTo(DataSource target) throws SQLException {
+        List<String> order;
+        synchronized (opened) {
+            order = List.copyOf(opened);
+        }
+        for (String module : expectedModules(config)) {
+            if (!order.contains(module)) {
+                throw new IllegalStateException("module " + module + " has not started yet; copy when /api/health is UP");
+            }
+        }
+        for (String module : order) {
+            if (modules.get(module).error != null || modules.get(module).version < 0) {
+                throw new IllegalStateException("module " + module + " is not up to date here; copy when /api/health is UP");
+            }
+        }
+        if (!DatabaseCopy.empty(target)) {
+            throw new IllegalStateException("the target database already holds tables; give an empty database "
+                    + "(after a failed copy: drop it and create it again)");
+        }
+        String targetId = MyBatisConfigs.databaseId(target);
+        SqlSessionFactory bookkeeping = MyBatisConfigs.build("copy", target, targetId, 0,
+                DatabaseComponent.class.getClassLoader(), SchemaVersionMapper.class);
+        MigrationRunner runner = new MigrationRunner(target, bookkeeping, Clock.systemUTC());
+        for (String module : order) {
+            Bundle bundle = modules.get(module).bundle;
+            int version = runner.migrate(module, scripts(folder -> read(bundle, folder, module), module, targetId));
+            if (version != modules.get(module).version) {
+                throw new IllegalStateException(module + " is at V" + modules.get(module).version + " here but V" + version
+                        + " in the target");
+            }
+        }
+        LOG.info("Copying the database into the {} database", targetId);
+        List<Copied> copied = DatabaseCopy.copy(dataSource, target);
+        LOG.info("Copied {} tables, {} rows", copied.size(), copied.stream().mapToLong(Copied::rows).sum());
+        return copied;
     }
 }

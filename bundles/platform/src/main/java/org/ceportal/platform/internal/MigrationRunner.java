@@ -22,10 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings one module's schema up to date: each pending script runs in its own
  * transaction together with its row in {@code ceportal_schema_version}, so a failed
- * script leaves nothing behind (Derby and PostgreSQL both roll back DDL).
+ * script leaves nothing behind (Derby and PostgreSQL both roll back DDL). Nodes that start at
+ * once against one PostgreSQL database migrate one after the other: the migration lock (an
+ * advisory lock) is held while a module's scripts are checked and run, so the second node
+ * waits and then finds them applied.
  */
 final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+    /** The advisory lock's key on PostgreSQL: "ceportal" in ASCII. */
+    static final long LOCK_KEY = 0x6365706f7274616cL;
 
     private final DataSource dataSource;
     private final SqlSessionFactory bookkeeping;
@@ -44,6 +50,24 @@ final class MigrationRunner {
      * @throws MigrationException when a script fails or an applied script was changed
      */
     int migrate(String module, List<MigrationScript> scripts) {
+        // one connection holds the lock (session-level on PostgreSQL) while the scripts run on others
+        try (SqlSession held = bookkeeping.openSession(true)) {
+            SchemaVersionMapper lock = held.getMapper(SchemaVersionMapper.class);
+            if (!lock.tryLock(LOCK_KEY)) {
+                LOG.info("Waiting for another node to finish its migrations (module {})", module);
+                long started = System.nanoTime();
+                lock.lock(LOCK_KEY);
+                LOG.info("Migration lock taken after {} ms (module {})", (System.nanoTime() - started) / 1_000_000, module);
+            }
+            try {
+                return migrateHoldingLock(module, scripts);
+            } finally {
+                lock.unlock(LOCK_KEY);
+            }
+        }
+    }
+
+    private int migrateHoldingLock(String module, List<MigrationScript> scripts) {
         ensureVersionTable();
         List<MigrationScript> sorted = scripts.stream().sorted(Comparator.comparingInt(MigrationScript::version)).toList();
         for (int i = 0; i < sorted.size(); i++) {

@@ -148,4 +148,38 @@ public class MigrationScriptTest {
         assertNotEquals(a, script("CREATE TABLE a (id INT);\nINSERT INTO a VALUES (1);\n").checksum());
         assertNotEquals(a, script("create table a (id int);\n").checksum());
     }
+
+    // --- per-database variants ---
+
+    private static final java.util.Map<String, List<MigrationScript>> FOLDERS = java.util.Map.of(
+            "db/m", List.of(MigrationScript.of("V1__a.sql", "CREATE TABLE a (b BLOB);\n"),
+                    MigrationScript.of("V2__b.sql", "CREATE INDEX b ON a (b);\n")),
+            "db/m/postgresql", List.of(MigrationScript.of("V1__a.sql", "CREATE TABLE a (b BYTEA);\n")),
+            "db/n", List.of(MigrationScript.of("V1__a.sql", "CREATE TABLE a (id INT);\n")),
+            "db/n/postgresql", List.of(MigrationScript.of("V2__b.sql", "CREATE TABLE b (id INT);\n")));
+
+    private static List<MigrationScript> folder(String name) {
+        return FOLDERS.getOrDefault(name, List.of());
+    }
+
+    @Test
+    public void aDatabasesVariantReplacesTheCommonScriptOfItsVersion() {
+        List<MigrationScript> pg = DatabaseComponent.scripts(MigrationScriptTest::folder, "m", "postgresql");
+        assertEquals(List.of(1, 2), pg.stream().map(MigrationScript::version).toList());
+        assertEquals("CREATE TABLE a (b BYTEA)", pg.get(0).statements().get(0));
+        assertEquals("CREATE INDEX b ON a (b)", pg.get(1).statements().get(0));
+        List<MigrationScript> derby = DatabaseComponent.scripts(MigrationScriptTest::folder, "m", "derby");
+        assertEquals("CREATE TABLE a (b BLOB)", derby.get(0).statements().get(0));
+    }
+
+    @Test
+    public void aVariantWithoutACommonScriptIsRefused() {
+        try {
+            DatabaseComponent.scripts(MigrationScriptTest::folder, "n", "postgresql");
+            org.junit.Assert.fail("a version only PostgreSQL has would make the databases' sequences differ");
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("V2"));
+        }
+        assertEquals(1, DatabaseComponent.scripts(MigrationScriptTest::folder, "n", "derby").size());
+    }
 }
