@@ -40,7 +40,7 @@ public class PortalChecks extends PortalTestBase {
     public void healthReportsDatabaseAndMigrations() throws Exception {
         JsonNode health = http.get("/api/health").json();
         assertEquals("UP", health.path("status").asText());
-        assertEquals("derby", health.at("/checks/database/databaseId").asText());
+        assertEquals(System.getProperty("ceportal.database"), health.at("/checks/database/databaseId").asText());
         assertEquals("UP", health.at("/checks/database/migrations/directory/status").asText());
         assertEquals(5, health.at("/checks/database/migrations/directory/version").asInt());
     }

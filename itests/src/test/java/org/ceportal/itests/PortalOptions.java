@@ -57,6 +57,7 @@ final class PortalOptions {
             // TEST ONLY: the login checks the known-answer captcha (installed below) because this names it
             editConfigurationFilePut("etc/org.ceportal.captcha.cfg", "provider.target", TEST_CAPTCHA),
             systemProperty("ceportal.test.port").value(port),
+            systemProperty("ceportal.database").value(database()),
             // The probe's invoker service appears only once the boot features have started, and our bundles
             // migrate their schemas while they start: on a busy two-core machine that can take longer than the
             // 10 s Pax Exam waits by default, after which the test hangs instead of failing.
@@ -91,9 +92,50 @@ final class PortalOptions {
     }
 
 
+    /** The database the suite runs on: {@code derby} (the distribution's default) or {@code postgresql}. */
+    static String database() {
+        return System.getProperty("ceportal.database", "derby");
+    }
+
+    /**
+     * On PostgreSQL, the DataSource configuration pointed at this run's private cluster: the
+     * one file an operator changes (docs/POSTGRESQL.md); nothing else differs.
+     */
+    static Option[] databaseOptions() throws IOException {
+        if ("derby".equals(database())) {
+            return new Option[0];
+        }
+        if (!"postgresql".equals(database())) {
+            throw new IllegalArgumentException("ceportal.database must be derby or postgresql, not " + database());
+        }
+        PostgresServer server = PostgresServer.shared();
+        String cfg = "etc/org.ops4j.datasource-ceportal.cfg";
+        return new Option[] {
+            editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+            editConfigurationFilePut(cfg, "url", server.jdbcUrl()),
+            editConfigurationFilePut(cfg, "user", PostgresServer.USER),
+            editConfigurationFilePut(cfg, "password", "unused-trust-on-loopback"),
+            // as docs/POSTGRESQL.md: no pooled statements (a cursor's statement would come back closed)
+            editConfigurationFilePut(cfg, "jdbc.factory.poolStatements", "false"),
+        };
+    }
+
+    /** On Derby, an empty PostgreSQL database that DatabaseCopyChecks moves the suite's database into. */
+    static Option[] copyTarget() throws IOException {
+        if (!"derby".equals(database())) {
+            return new Option[0];
+        }
+        return new Option[] {systemProperty("ceportal.test.copyTarget").value(PostgresServer.shared().createDatabase("copy_target"))};
+    }
+
     /** The options plus the given system properties of the Maven command line (e.g. a benchmark's settings), passed into the container. */
     static Option[] withProperties(String unpackName, String... keys) throws IOException {
         java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(options(unpackName)));
+        options.addAll(java.util.List.of(databaseOptions()));
+        if (Boolean.getBoolean("ceportal.keepRuntime")) {
+            // -Dceportal.keepRuntime=true: the container's folder (its data/log/karaf.log) stays after the run
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         for (String key : keys) {
             if (System.getProperty(key) != null) {
                 options.add(systemProperty(key).value(System.getProperty(key)));

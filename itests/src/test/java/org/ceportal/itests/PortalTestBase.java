@@ -51,7 +51,8 @@ public abstract class PortalTestBase {
     @Configuration
     public Option[] config() throws IOException {
         // the hostile-input suite's size and seed come from the Maven command line (benchmarks/hostile.sh)
-        return PortalOptions.withProperties("exam", "hostile.seed", "hostile.requests");
+        return org.ops4j.pax.exam.OptionUtils.combine(PortalOptions.withProperties("exam", "hostile.seed", "hostile.requests"),
+                PortalOptions.copyTarget());
     }
 
     @Before
