@@ -59,14 +59,19 @@ public final class TestStores {
         }
     }
 
+    /** The module's scripts as the platform picks them on Derby (a per-database variant folder is not Derby's). */
     private static List<MigrationScript> scripts(ClassLoader loader, String module) {
-        URL dir = loader.getResource("db/" + module);
+        return DatabaseComponent.scripts(folder -> folder(loader, folder), module, "derby");
+    }
+
+    private static List<MigrationScript> folder(ClassLoader loader, String folder) {
+        URL dir = loader.getResource(folder);
         List<MigrationScript> out = new ArrayList<>();
         if (dir == null) {
             return out;
         }
         try {
-            File[] files = new File(dir.toURI()).listFiles();
+            File[] files = new File(dir.toURI()).listFiles(File::isFile);
             for (File f : files == null ? new File[0] : files) {
                 MigrationScript s = MigrationScript.of(f.getName(), Files.readString(f.toPath(), StandardCharsets.UTF_8));
                 if (s != null) {
