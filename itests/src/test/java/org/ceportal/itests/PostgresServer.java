@@ -119,7 +119,8 @@ final class PostgresServer {
 
     private void stop() {
         try {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
+            // immediate: the data is thrown away, and failsafe gives the JVM 5 s to end
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
                     "stop"), true);
         } catch (IOException | RuntimeException e) {
             System.err.println("PostgreSQL in " + dir + " did not stop: " + e.getMessage());
