@@ -2,6 +2,7 @@ package org.ceportal.itests;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -171,6 +172,49 @@ public class ClusterIT {
             Http.Answer locked = login(client, "unit_admin", "cluster.admin", PASSWORD, captcha(client), answerOf(lastCaptcha));
             assertEquals(locked.body(), 429, locked.status());
             assertTrue(locked.body(), locked.body().contains("account_locked"));
+        }
+    }
+
+    @Test
+    public void f2_aFormDeployedOnOneNodeIsListedThereAndItsDeclarationsReadOnBoth() throws Exception {
+        Path jar = Path.of(cluster.get("node1_home"), "deploy/learningform-example.jar");
+        Files.copy(Path.of(System.getProperty("ceportal.exampleForm")), jar);
+        long t0 = System.nanoTime();
+        while (!node1.get("/api/learning-forms").body().contains("skills-competition")) {
+            assertTrue("not listed by node 1 within 10 s", System.nanoTime() - t0 < 10_000_000_000L);
+            Thread.sleep(100);
+        }
+        assertFalse("node 2 has no such bundle", node2.get("/api/learning-forms").body().contains("skills-competition"));
+        Http teacher = loggedIn(node1, "professional", Accounts.idNumber("41030219900303012"), PASSWORD);
+        Http.Answer created = teacher.postWith("/api/declarations", "{\"formId\":\"skills-competition\",\"year\":" + Dates.YEAR
+                + ",\"values\":" + Samples.requiredValues(node1.get("/api/learning-forms/skills-competition").json()) + "}");
+        assertEquals(created.body(), 201, created.status());
+        Http onNode2 = node2.fresh().useSessionCookie(teacher.sessionCookie()).csrf(teacher.csrf());
+        com.fasterxml.jackson.databind.JsonNode read = onNode2.get("/api/declarations/" + created.json().path("id").asLong()).json();
+        assertEquals("技能竞赛", read.path("formName").asText());
+        assertEquals("技能竞赛", read.path("schema").path("name").asText()); // the snapshot made on node 1
+        assertFalse(read.path("formAvailable").asBoolean()); // not on node 2: nothing new is declared with it there
+    }
+
+    @Test
+    public void g_theLoginThrottleCountsTheAttemptsOfBothNodesTogether() throws Exception {
+        // 30 attempts per address and minute (org.ceportal.accounts.throttle); the tests' address is 127.0.0.1
+        String lookup = "{\"idNumber\":\"" + Accounts.idNumber("41030219900303012") + "\",\"password\":\"x\","
+                + "\"captchaId\":\"none\",\"captchaAnswer\":\"0000\"}";
+        int refusedAt = -1;
+        for (int i = 1; i <= 40 && refusedAt < 0; i++) {
+            Http.Answer a = (i % 2 == 0 ? node2 : node1).post("/api/registrations/status", "application/json", lookup);
+            if (a.status() == 429) {
+                refusedAt = i;
+                assertTrue(a.body(), a.body().contains("too_many_attempts"));
+            } else {
+                assertEquals(a.body(), 400, a.status()); // counted, then the captcha is wrong
+            }
+        }
+        // each node saw about half of the attempts: neither reached 30 on its own
+        assertTrue("refused at attempt " + refusedAt, refusedAt > 0 && (refusedAt + 1) / 2 < 30);
+        for (Http node : List.of(node1, node2)) {
+            assertEquals(429, node.post("/api/registrations/status", "application/json", lookup).status());
         }
     }
 

@@ -179,22 +179,7 @@ public class DeclarationChecks extends PortalTestBase {
             Thread.sleep(50);
         }
         JsonNode schema = http.get("/api/learning-forms/skills-competition").json();
-        StringBuilder values = new StringBuilder("{");
-        for (JsonNode f : schema.path("fields")) {
-            String key = f.path("key").asText();
-            String type = f.path("type").asText();
-            if (!f.path("required").asBoolean()) {
-                continue;
-            }
-            values.append(values.length() > 1 ? "," : "").append('"').append(key).append("\":");
-            switch (type) {
-                case "choice" -> values.append('"').append(f.path("options").get(0).path("value").asText()).append('"');
-                case "date" -> values.append("\"" + Dates.YEAR + "-05-20\"");
-                case "number", "year" -> values.append(f.path("min").isMissingNode() || f.path("min").isNull() ? "1" : f.path("min").asText());
-                default -> values.append("\"全省中小学教师信息化教学能力大赛\"");
-            }
-        }
-        values.append('}');
+        String values = Samples.requiredValues(schema);
         Http.Answer created = me.postWith("/api/declarations", "{\"formId\":\"skills-competition\",\"year\":"
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + ",\"values\":" + values + "}");
         assertEquals(created.body(), 201, created.status());

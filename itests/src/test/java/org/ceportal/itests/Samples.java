@@ -24,6 +24,24 @@ final class Samples {
         return doc.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Values for a form's required fields only, each the simplest its type allows (a JSON object). */
+    static String requiredValues(com.fasterxml.jackson.databind.JsonNode schema) {
+        StringBuilder values = new StringBuilder("{");
+        for (com.fasterxml.jackson.databind.JsonNode f : schema.path("fields")) {
+            if (!f.path("required").asBoolean()) {
+                continue;
+            }
+            values.append(values.length() > 1 ? "," : "").append('"').append(f.path("key").asText()).append("\":");
+            switch (f.path("type").asText()) {
+                case "choice" -> values.append('"').append(f.path("options").get(0).path("value").asText()).append('"');
+                case "date" -> values.append("\"" + Dates.YEAR + "-05-20\"");
+                case "number", "year" -> values.append(f.path("min").isMissingNode() || f.path("min").isNull() ? "1" : f.path("min").asText());
+                default -> values.append("\"全省中小学教师信息化教学能力大赛\"");
+            }
+        }
+        return values.append('}').toString();
+    }
+
     /** A ZIP with the given entries (name, content, name, content...). */
     static byte[] zip(Object... entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,7 +1,6 @@
 package org.ceportal.accounts.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.persistence.Store;
 import org.ceportal.platform.security.ClientAddresses;
-import org.ceportal.platform.security.Throttle;
+import org.ceportal.platform.security.Throttles;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,14 +40,16 @@ public final class ThrottleComponent {
 
     static final String THROTTLED = "尝试过于频繁，请稍后再试";
 
-    private final Throttle throttle;
+    private final Throttles.Limit throttle;
     private final ClientAddresses clients;
     private final Store store;
 
     @Activate
-    public ThrottleComponent(Config config, @Reference ClientAddresses clients, @Reference AccountsComponent accounts) {
-        this.throttle = new Throttle(Math.max(1, config.loginAttempts()),
-                Duration.ofSeconds(Math.max(1, config.windowSeconds())), Clock.systemUTC());
+    public ThrottleComponent(Config config, @Reference ClientAddresses clients, @Reference AccountsComponent accounts,
+            @Reference Throttles throttles) {
+        // counted by every node together (a client spreading its attempts over the nodes gets no more)
+        this.throttle = throttles.limit("login", Math.max(1, config.loginAttempts()),
+                Duration.ofSeconds(Math.max(1, config.windowSeconds())));
         this.clients = clients;
         this.store = accounts.store();
     }

@@ -1,6 +1,5 @@
 package org.ceportal.captcha.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,7 @@ import org.ceportal.captcha.api.CaptchaService;
 import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.security.ClientAddresses;
-import org.ceportal.platform.security.Throttle;
+import org.ceportal.platform.security.Throttles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +28,7 @@ public final class CaptchaIssuing {
 
     private final CaptchaService provider;
     private final ClientAddresses clients;
-    private final Throttle throttle;
+    private final Throttles.Limit throttle;
 
     // Optional and dynamic: the audit trail (kept by the accounts bundle) may come and go.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -39,10 +38,10 @@ public final class CaptchaIssuing {
     @Activate
     public CaptchaIssuing(CaptchaServiceImpl.Config config,
             @Reference(name = "provider", target = "(" + CaptchaService.PROVIDER + "=drawn)") CaptchaService provider,
-            @Reference ClientAddresses clients) {
+            @Reference ClientAddresses clients, @Reference Throttles throttles) {
         this.provider = provider;
         this.clients = clients;
-        this.throttle = new Throttle(Math.max(1, config.issuesPerMinute()), Duration.ofMinutes(1), Clock.systemUTC());
+        this.throttle = throttles.limit("captcha", Math.max(1, config.issuesPerMinute()), Duration.ofMinutes(1));
     }
 
     /** @throws ProblemException 429 when the client asked too often, 503 when too many captchas are outstanding */

@@ -4,5 +4,5 @@
  * provides one) and resources check roles with {@link org.ceportal.platform.security.Access}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.ceportal.platform.security;

@@ -10,7 +10,7 @@ import org.ceportal.platform.api.ProblemException;
 import org.ceportal.platform.audit.AuditLog;
 import org.ceportal.platform.persistence.Database;
 import org.ceportal.platform.security.ClientAddresses;
-import org.ceportal.platform.security.Throttle;
+import org.ceportal.platform.security.Throttles;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +43,7 @@ public final class ProofComponent {
 
     private final Proofs proofs;
     private final ProofPdf pdf;
-    private final Throttle lookups;
+    private final Throttles.Limit lookups;
     private final String publicUrl;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -52,7 +52,7 @@ public final class ProofComponent {
 
     @Activate
     public ProofComponent(BundleContext context, Config config, @Reference Database database,
-            @Reference CompletionService completion) {
+            @Reference CompletionService completion, @Reference Throttles throttles) {
         Clock clock = Clock.systemUTC();
         this.proofs = new Proofs(database.open(context.getBundle(), "reporting", ProofMapper.class), completion,
                 (actor, action, subject, outcome, address) -> {
@@ -62,7 +62,7 @@ public final class ProofComponent {
                     }
                 }, clock);
         this.pdf = new ProofPdf(CjkFont::bytes, CompletionService.CHINA);
-        this.lookups = new Throttle(Math.max(1, config.lookupsPerMinute()), Duration.ofMinutes(1), clock);
+        this.lookups = throttles.limit("proof_lookup", Math.max(1, config.lookupsPerMinute()), Duration.ofMinutes(1));
         String url = config.publicUrl() == null ? "" : config.publicUrl().strip();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -83,7 +83,7 @@ public final class ProofComponent {
 
     /** Counts a public lookup from the client; refuses (429) past the limit. */
     void lookup(String clientAddress) {
-        long wait = lookups.acquire(ClientAddresses.throttleKey(clientAddress));
+        long wait = lookups.acquire(ClientAddresses.throttleKey(clientAddress), () -> { });
         if (wait > 0) {
             throw new ProblemException(429, "too_many_requests", "查询过于频繁，请约 " + wait + " 秒后再试");
         }
