@@ -9,6 +9,8 @@
 #                                  node1_home=DIR node2_home=DIR database=JDBC-URL
 #   benchmarks/cluster.sh down   stops everything `up` started (also after a node was killed)
 #
+# CLUSTER_SETTINGS="pid key value;pid key value" sets configuration values on both nodes before they
+# start (e.g. "org.ceportal.attachments maxFilesPerDay 100000" for a load test's uploads).
 # The tarball: $CLUSTER_TARBALL, else the newest karaf-distribution/target/ceportal-distribution-*.tar.gz.
 # Everything lives in $CLUSTER_DIR (default benchmarks/target/cluster): pg/ (the database
 # cluster), node1/ and node2/ (Karaf homes, each with its deploy/ and data/log/karaf.log),
@@ -129,6 +131,14 @@ jdbc.pool.testOnBorrow = true
 EOF
         set_cfg "$home/etc/org.ceportal.attachments.cfg" storageDir "$DIR/shared/attachments"
         set_cfg "$home/etc/org.ceportal.platform.clients.cfg" trustedProxies "127.0.0.1, ::1"
+        local setting pid key value
+        IFS=';' read -ra settings <<< "${CLUSTER_SETTINGS:-}"
+        for setting in "${settings[@]}"; do
+            read -r pid key value <<< "$setting"
+            [ -n "${pid:-}" ] || continue
+            [[ "$pid" =~ ^[A-Za-z0-9._-]+$ ]] || die "bad pid in CLUSTER_SETTINGS: $pid"
+            set_cfg "$home/etc/$pid.cfg" "$key" "$value"
+        done
         echo "node${n}=http://127.0.0.1:$port" >> "$DIR/state"
         echo "node${n}_home=$home" >> "$DIR/state"
     done

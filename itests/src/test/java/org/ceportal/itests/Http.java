@@ -26,6 +26,7 @@ public final class Http {
     private volatile String session;
     private volatile String csrf;
     private volatile java.util.List<String> lastSetCookies = java.util.List.of();
+    private volatile String forwardedFor;
 
     public Http(int port) {
         this("http://127.0.0.1:" + port, client(null), false);
@@ -82,6 +83,15 @@ public final class Http {
 
     public String csrf() {
         return csrf;
+    }
+
+    /**
+     * Sends {@code X-Forwarded-For: address} from now on: a client behind a proxy the portal trusts
+     * (its {@code trustedProxies}), so that per-address limits see many users, not the test's one address.
+     */
+    public Http forwardedFor(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     /** The Set-Cookie headers of the last answer. */
@@ -209,6 +219,9 @@ public final class Http {
     private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
         if (session != null) {
             request.header("Cookie", SESSION_COOKIE + "=" + session);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         return request;
     }
