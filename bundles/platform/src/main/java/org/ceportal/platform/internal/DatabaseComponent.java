@@ -13,7 +13,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -127,9 +129,9 @@ public final class DatabaseComponent implements Database, HealthCheck, DatabaseC
      * variant with no common script of its version is refused, so every database runs the same
      * sequence of versions).
      */
-    static List<MigrationScript> scripts(java.util.function.Function<String, List<MigrationScript>> read, String module,
+    static List<MigrationScript> scripts(Function<String, List<MigrationScript>> read, String module,
             String databaseId) {
-        java.util.TreeMap<Integer, MigrationScript> common = new java.util.TreeMap<>();
+        TreeMap<Integer, MigrationScript> common = new TreeMap<>();
         for (MigrationScript script : read.apply("db/" + module)) {
             common.put(script.version(), script);
         }
@@ -189,7 +191,7 @@ public final class DatabaseComponent implements Database, HealthCheck, DatabaseC
                 up = false;
             }
         }
-        for (Map.Entry<String, ModuleState> e : new java.util.TreeMap<>(modules).entrySet()) {
+        for (Map.Entry<String, ModuleState> e : new TreeMap<>(modules).entrySet()) {
             ModuleState s = e.getValue();
             if (s.error != null) {
                 moduleDetail.put(e.getKey(), Map.of("status", "FAILED", "error", s.error));
