@@ -19,7 +19,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
-mvn -B verify -pl itests -Dit.test=HotDeployBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=HotDeployBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.clients="${CLIENTS:-6}" -Dbench.cycles="${CYCLES:-5}" -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/hotdeploy-$STAMP.log" 2>&1 || { grep -a 'HOTDEPLOY-BENCH\|FAIL\|expected' "$ROOT/benchmarks/results/hotdeploy-$STAMP.log" | tail -n 20; exit 1; }
 echo "hot-deploy load: $(cat "$OUT")"

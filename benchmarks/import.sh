@@ -18,7 +18,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
-mvn -B verify -pl itests -Dit.test=ImportBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=ImportBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.rows="${ROWS:-10000}" -Dbench.unregistered="${UNREGISTERED:-200}" -Dbench.xmx="${XMX:-256m}" -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/import-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/import-$STAMP.log"; exit 1; }
 echo "import benchmark: $(cat "$OUT")"

@@ -22,7 +22,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
-mvn -B verify -pl itests -Dit.test=LoginBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=LoginBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.sequential="${SEQUENTIAL:-200}" -Dbench.seconds="${DURATION:-20}" -Dbench.threads="${THREADS:-4}" -Dbench.results="$OUT" \
     ${KDF:+-Dbench.kdf="$KDF"} \
     > "$ROOT/benchmarks/results/login-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/login-$STAMP.log"; exit 1; }

@@ -11,6 +11,8 @@
 #
 #   benchmarks/mixed.sh                        PEOPLE=100000 DECLARATIONS=1000000 SECONDS_EACH=30 CLIENTS=64 SUBMITS=6000
 #   SKIP_BUILD=1 PEOPLE=10000 DECLARATIONS=100000 benchmarks/mixed.sh
+#   PROFILE=1 ...                              also a JFR profile of the submit burst (results/mixed-<stamp>-jfr/);
+#                                              JFR_SETTINGS=/path/to.jfc for other settings than `profile`
 #
 # Needs wrk (Debian package `wrk`; installed here when missing). Pax Exam boots the assembled
 # distribution with the distribution's heap (XMX, default 256m) (itests/.../MixedBench.java, not
@@ -22,10 +24,12 @@ OUT="$ROOT/benchmarks/results/mixed-$STAMP.json"
 cd "$ROOT"
 NAME=mixed
 . benchmarks/ceiling/start.sh
-mvn -B verify -pl itests -Dit.test=MixedBench -Dsurefire.failIfNoSpecifiedTests=false \
+if [ -n "${PROFILE:-}" ]; then mkdir -p "$ROOT/benchmarks/results/mixed-$STAMP-jfr"; fi
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=MixedBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-30}" -Dbench.warmup="${WARM_UP:-20}" \
     -Dbench.clients="${CLIENTS:-64}" -Dbench.submits="${SUBMITS:-6000}" \
     -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
+    -Dbench.profile="${PROFILE:+$ROOT/benchmarks/results/mixed-$STAMP-jfr}" -Dbench.jfr="${JFR_SETTINGS:-profile}" \
     -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/mixed-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/mixed-$STAMP.log"; exit 1; }
 echo "mixed benchmark: $(cat "$OUT")"

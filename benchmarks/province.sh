@@ -24,7 +24,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
-mvn -B verify -pl itests -Dit.test=ProvinceBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=ProvinceBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.samples="${SAMPLES:-200}" \
     -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/province-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/province-$STAMP.log"; exit 1; }

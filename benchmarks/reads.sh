@@ -21,7 +21,7 @@ cd "$ROOT"
 NAME=reads
 . benchmarks/ceiling/start.sh
 if [ -n "${PROFILE:-}" ]; then mkdir -p "$ROOT/benchmarks/results/reads-$STAMP-jfr"; fi
-mvn -B verify -pl itests -Dit.test=ReadBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=ReadBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.people="${PEOPLE:-100000}" -Dbench.declarations="${DECLARATIONS:-1000000}" -Dbench.seconds="${SECONDS_EACH:-10}" -Dbench.warmup="${WARM_UP:-20}" \
     -Dbench.ceiling="http://127.0.0.1:$PORT/" -Dbench.wrk="$(command -v wrk)" -Dbench.xmx="${XMX:-256m}" \
     -Dbench.profile="${PROFILE:+$ROOT/benchmarks/results/reads-$STAMP-jfr}" -Dbench.jfr="${JFR_SETTINGS:-profile}" \

@@ -20,7 +20,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     mvn -B -q install -DskipTests
 fi
 mkdir -p "$ROOT/benchmarks/results"
-mvn -B verify -pl itests -Dit.test=ReviewBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -pl itests -DskipPostgresqlITs -Dit.test=ReviewBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.pending="${PENDING:-2000}" -Dbench.bulk="${BULK:-200}" -Dbench.pages="${PAGES:-200}" -Dbench.results="$OUT" \
     > "$ROOT/benchmarks/results/review-$STAMP.log" 2>&1 || { tail -n 60 "$ROOT/benchmarks/results/review-$STAMP.log"; exit 1; }
 echo "review benchmark: $(cat "$OUT")"

@@ -32,7 +32,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       { key: 'bases', label: '基地管理', text: '维护经认定的继续教育基地：名称、所在地区、认定编号和认定有效期。', href: '/bases.html', api: '/ops/bases' },
       { key: 'units', label: '单位管理', text: '维护各区域的用人单位、工作部门和单位管理员账号。', console: true },
       { key: 'reference-data', label: '基础数据管理', text: '维护区域、专业目录、专业技术职务等基础数据。', console: true },
-      { key: 'learning-forms', label: '学习形式管理', text: '安装、停用学习形式模块，配置学时学分规则。', console: true },
+      { key: 'learning-forms', label: '学习形式管理', text: '查看在用和已停用的学习形式，从功能包库安装、升级或卸载学习形式。', href: '/ops-forms.html', api: '/ops/learning-forms' },
       { key: 'reports', label: '全省统计报表', text: '按年度查看全省及各地区、各单位的继续教育完成情况统计，导出为 CSV 或 Excel 文件。', href: '/province-report.html', api: '/ops/reports/regions' },
     ],
     BASE_ADMIN: [

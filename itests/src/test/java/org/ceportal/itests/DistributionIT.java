@@ -393,6 +393,12 @@ public class DistributionIT {
                 "王芳芳", "重置之后的新密码2027");
     }
 
+    /** 学习形式管理: ops install the example form from the repository on the page, see it live, uninstall it. */
+    @Test
+    public void n2_opsInstallAndUninstallAFormInABrowser() throws Exception {
+        new OpsFormsInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026");
+    }
+
     /** The contract works for a real client: one generated from docs/openapi.json registers, approves, declares, submits. */
     @Test
     public void o_anIntegratorsGeneratedClientRegistersAndDeclares() throws Exception {

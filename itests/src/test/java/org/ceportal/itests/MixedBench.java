@@ -126,7 +126,8 @@ public class MixedBench extends PortalTestBase {
     @Override
     public Option[] config() throws IOException {
         return PortalOptions.forBench("bench.people", "bench.declarations", "bench.ceiling",
-                "bench.seconds", "bench.warmup", "bench.wrk", "bench.clients", "bench.submits", "bench.results");
+                "bench.seconds", "bench.warmup", "bench.wrk", "bench.clients", "bench.submits", "bench.jfr", "bench.profile",
+                "bench.results");
     }
 
     @Test
@@ -180,6 +181,7 @@ public class MixedBench extends PortalTestBase {
                 System.out.println("MIXED-BENCH mixed phase done, RSS so far " + rss.maxMb() + " MB; preparing " + submits + " drafts");
                 List<List<Draft>> drafts = LoadRecorder.perClient(pool, clients, c -> prepare(burstDrafts[c], people));
                 CyclicBarrier go = new CyclicBarrier(clients, () -> burstStart.set(System.nanoTime()));
+                boolean profiled = ReadBench.startProfile();
                 burst = LoadRecorder.perClient(pool, clients, c -> {
                     LoadRecorder r = LoadRecorder.always(Call.values().length);
                     go.await();
@@ -189,6 +191,9 @@ public class MixedBench extends PortalTestBase {
                     return r;
                 });
                 burstSeconds = (System.nanoTime() - burstStart.get()) / 1e9;
+                if (profiled) {
+                    ReadBench.stopProfile("submit-burst");
+                }
                 maxRssMb = rss.maxMb();
             }
 

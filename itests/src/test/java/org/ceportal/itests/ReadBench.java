@@ -134,16 +134,10 @@ public class ReadBench extends PortalTestBase {
     static Result wrk(String wrk, String name, String path, String url, String header, int seconds)
             throws Exception {
         run(wrk, url, header, WARM_UP_SECONDS);
-        String profile = System.getProperty("bench.profile");
-        boolean record = profile != null && !profile.isBlank() && !name.startsWith("ceiling");
-        String pid = String.valueOf(ProcessHandle.current().pid());
-        if (record) {
-            jcmd(pid, "JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfr", "profile"));
-        }
+        boolean record = !name.startsWith("ceiling") && startProfile();
         String out = run(wrk, url, header, seconds);
         if (record) {
-            Path file = Path.of(profile).resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
-            jcmd(pid, "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+            stopProfile(name);
         }
         Matcher rate = RATE.matcher(out);
         Matcher p50 = P50.matcher(out);
@@ -163,6 +157,26 @@ public class ReadBench extends PortalTestBase {
             case "s" -> 1000.0;
             default -> 1.0;
         };
+    }
+
+    /**
+     * Starts a JFR recording of this JVM (the server's) when {@code bench.profile} names a folder, with the
+     * settings {@code bench.jfr} ({@code profile} by default); false when no profile is asked for.
+     */
+    static boolean startProfile() throws Exception {
+        String profile = System.getProperty("bench.profile");
+        if (profile == null || profile.isBlank()) {
+            return false;
+        }
+        jcmd(String.valueOf(ProcessHandle.current().pid()), "JFR.start", "name=bench",
+                "settings=" + System.getProperty("bench.jfr", "profile"));
+        return true;
+    }
+
+    /** Ends the recording {@link #startProfile} began, into {@code <bench.profile>/<name>.jfr}. */
+    static void stopProfile(String name) throws Exception {
+        Path file = Path.of(System.getProperty("bench.profile")).resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".jfr");
+        jcmd(String.valueOf(ProcessHandle.current().pid()), "JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
     }
 
     private static void jcmd(String pid, String... command) throws Exception {

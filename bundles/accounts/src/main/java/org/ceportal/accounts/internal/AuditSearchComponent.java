@@ -32,7 +32,8 @@ public final class AuditSearchComponent implements AuditSearch {
             Map.entry("not_approved", "账号未审核"), Map.entry("throttled", "请求过于频繁"), Map.entry("refused", "已拒绝"),
             Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"),
             Map.entry("updated", "已修改"),
-            Map.entry("imported", "已导入"));
+            Map.entry("imported", "已导入"), Map.entry("installed", "已安装"), Map.entry("upgraded", "已升级"),
+            Map.entry("uninstalled", "已卸载"), Map.entry("failed", "失败"));
 
     static {
         ACTIONS.put("register", "注册");
@@ -62,6 +63,9 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("base_create", "新增继续教育基地");
         ACTIONS.put("base_update", "修改继续教育基地");
         ACTIONS.put("base_import", "继续教育基地学员导入");
+        ACTIONS.put("learning_form_install", "安装学习形式");
+        ACTIONS.put("learning_form_upgrade", "升级学习形式");
+        ACTIONS.put("learning_form_uninstall", "卸载学习形式");
     }
 
     private final Store store;

@@ -3,7 +3,6 @@ package org.ceportal.declarations.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -17,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param kind          HOURS or CREDITS
  * @param proposedHours what the form's rule computed from the values
  * @param explanation   how the rule computed it
- * @param values        the values entered, by field key
- * @param schema        the form's description when it was made
+ * @param values        the values entered, by field key (an object, given as stored)
+ * @param schema        the form's description when it was made (an object, given as stored)
  * @param formAvailable whether the form is installed now (a draft of a removed form can only be deleted)
  * @param attachments   the proof files
  * @param createdAt     when it was first saved
@@ -26,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param history       every change of state, oldest first
  */
 public record DeclarationDetail(@JsonUnwrapped DeclarationSummary summary, String formVersion, String kind, BigDecimal proposedHours,
-                                String explanation, Map<String, Object> values, Map<String, Object> schema,
+                                String explanation, StoredJson values, StoredJson schema,
                                 boolean formAvailable, List<AttachmentInfo> attachments, Instant createdAt,
                                 Instant decidedAt, List<HistoryEntry> history) {
 

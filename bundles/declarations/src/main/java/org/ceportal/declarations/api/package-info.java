@@ -4,5 +4,5 @@
  * the REST answers, never from their own scripts), and the typed answers.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.ceportal.declarations.api;

@@ -112,4 +112,7 @@ public interface DeclarationMapper {
     List<PendingSum> pendingOf(@Param("ownerId") long ownerId);
 
     Integer firstYear(@Param("ownerId") long ownerId);
+
+    /** Declarations per form and version (the ops' catalogue). */
+    List<FormUseRow> formUse();
 }

@@ -9,6 +9,7 @@ import org.ceportal.attachments.api.AttachmentService;
 import org.ceportal.declarations.api.DeclarationDetail;
 import org.ceportal.declarations.api.DeclarationState;
 import org.ceportal.declarations.api.DeclarationSummary;
+import org.ceportal.declarations.api.StoredJson;
 import org.ceportal.learningform.api.DeclarationKind;
 import org.ceportal.platform.api.Page;
 import org.ceportal.platform.api.PageRequest;
@@ -77,7 +78,7 @@ final class DeclarationViews {
                         DeclarationState.labelOf(x.toState), x.note, x.hoursBefore, x.hoursAfter))
                 .toList();
         return new DeclarationDetail(summary(row), row.formVersion, row.kind, row.proposedHours, row.explanation,
-                JsonText.read(row.valuesJson), JsonText.read(row.schemaJson), forms.get(row.formId).isPresent(), files,
+                new StoredJson(row.valuesJson), new StoredJson(row.schemaJson), forms.get(row.formId).isPresent(), files,
                 instant(row.createdAt), instant(row.decidedAt), h);
     }
 

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -204,9 +203,8 @@ final class Declarations {
         if (version != null && version != current.version) {
             throw stale();
         }
-        Map<String, Object> schema = JsonText.read(current.schemaJson);
-        BigDecimal max = checks.units().convert(Schemas.amount(schema, "maxPerYear"), String.valueOf(schema.get("kind")),
-                current.kind);
+        JsonText.Figures figures = JsonText.figures(current.schemaJson);
+        BigDecimal max = checks.units().convert(figures.maxPerYear(), String.valueOf(figures.kind()), current.kind);
         // the cap is checked with the person's row locked, so parallel submissions are counted one after the other;
         // the row was made with the draft (or by migration V8 for older drafts)
         Timestamp at = store.inTransaction(s -> {
@@ -264,7 +262,8 @@ final class Declarations {
             m.history(current.id, now, from, to, caller.accountId(), null);
             return null;
         });
-        LOG.info("Declaration {} {} -> {} by account {}", current.id, from, to, caller.accountId());
+        // the audit log and the declaration's history keep every transition; the server's log only when asked
+        LOG.debug("Declaration {} {} -> {} by account {}", current.id, from, to, caller.accountId());
         return now;
     }
 

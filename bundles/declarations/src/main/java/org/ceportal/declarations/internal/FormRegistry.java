@@ -1,5 +1,6 @@
 package org.ceportal.declarations.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.LearningForm;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,8 +38,11 @@ public final class FormRegistry {
     private static final Comparator<Live> NEWEST_FIRST = Comparator.comparing((Live l) -> Version.parseVersion(l.description().version()))
             .reversed();
 
-    /** A live form with the description it gave when it arrived. */
-    record Live(LearningForm form, FormDescription description) {
+    /**
+     * A live form with the description it gave when it arrived, the bundle that registered it (symbolic name and
+     * version; null outside OSGi) and when it arrived.
+     */
+    record Live(LearningForm form, FormDescription description, String bundle, String bundleVersion, Instant since) {
     }
 
     private final Map<String, List<Live>> byId = new ConcurrentHashMap<>();
@@ -59,7 +67,7 @@ public final class FormRegistry {
 
     @Reference(service = LearningForm.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeForm", updated = "updateForm")
-    void addForm(LearningForm form) {
+    void addForm(LearningForm form, Map<String, Object> properties) {
         FormDescription d;
         try {
             d = form.description();
@@ -67,13 +75,28 @@ public final class FormRegistry {
             LOG.error("Learning form service {} gave no valid description and is ignored", form.getClass().getName(), e);
             return;
         }
-        byId.computeIfAbsent(d.id(), k -> new CopyOnWriteArrayList<>()).add(new Live(form, d));
+        Bundle provider = provider(properties.get(Constants.SERVICE_BUNDLEID));
+        byId.computeIfAbsent(d.id(), k -> new CopyOnWriteArrayList<>()).add(new Live(form, d,
+                provider == null ? null : provider.getSymbolicName(), provider == null ? null : provider.getVersion().toString(),
+                Instant.now()));
         LOG.info("Learning form {} {} ({}) is live", d.id(), d.version(), d.name());
     }
 
-    void updateForm(LearningForm form) {
+    void updateForm(LearningForm form, Map<String, Object> properties) {
         removeForm(form);
-        addForm(form);
+        addForm(form, properties);
+    }
+
+    /** The bundle of that id ({@code service.bundleid} of a form's registration), or null outside OSGi. */
+    private static Bundle provider(Object bundleId) {
+        Bundle self = FrameworkUtil.getBundle(FormRegistry.class);
+        BundleContext context = self == null ? null : self.getBundleContext();
+        return context == null || !(bundleId instanceof Long id) ? null : context.getBundle(id);
+    }
+
+    /** Every live version of every form. */
+    List<Live> allVersions() {
+        return byId.values().stream().flatMap(List::stream).toList();
     }
 
     void removeForm(LearningForm form) {

@@ -80,8 +80,8 @@ public class BaseDeclarationsTest {
     @Before
     public void setUp() {
         registry = new FormRegistry();
-        registry.addForm(new BaseForm());
-        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()));
+        registry.addForm(new BaseForm(), java.util.Map.of());
+        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()), java.util.Map.of());
         store = TestStores.migrated("declarations", DeclarationMapper.class);
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC);
         declarations = new Declarations(store, registry, new FakeAttachments(), 1, ZoneId.of("Asia/Shanghai"), clock);
@@ -103,7 +103,7 @@ public class BaseDeclarationsTest {
         assertEquals("PROFESSIONAL", d.summary().category());
         assertEquals("继续教育基地学时", d.summary().kindName());
         assertEquals("继续教育基地学时申报（基地「洛阳市继续教育基地」，班次「教师培训」）", d.summary().origin());
-        assertEquals(Map.of("from", "2026-03-01", "to", "2026-03-03"), d.values().get("period"));
+        assertEquals(Map.of("from", "2026-03-01", "to", "2026-03-03"), d.values().asMap().get("period"));
         assertEquals(List.of("pending", "approved"), d.history().stream().map(DeclarationDetail.HistoryEntry::to).toList());
         assertEquals(1, new DeclarationRecordsService(store).approved(WANG.accountId()).size());
         assertEquals(1, sent.size());

@@ -32,7 +32,7 @@ public class CreditDeclarationsTest {
     @Before
     public void setUp() {
         FormRegistry registry = new FormRegistry();
-        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()));
+        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()), java.util.Map.of());
         files = new FakeAttachments();
         store = TestStores.migrated("declarations", DeclarationMapper.class);
         // the accountant's years count 学分, at 0.5 学分 per 学时

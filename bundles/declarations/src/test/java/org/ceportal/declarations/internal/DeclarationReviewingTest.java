@@ -58,7 +58,7 @@ public class DeclarationReviewingTest {
     @Before
     public void setUp() {
         registry = new FormRegistry();
-        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()));
+        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()), java.util.Map.of());
         files = new FakeAttachments();
         store = TestStores.migrated("declarations", DeclarationMapper.class);
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC);

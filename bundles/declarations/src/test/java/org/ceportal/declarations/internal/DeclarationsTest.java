@@ -79,7 +79,7 @@ public class DeclarationsTest {
     public void setUp() {
         registry = new FormRegistry();
         reading = new ReadingForm("1.0.0", List.of());
-        registry.addForm(reading);
+        registry.addForm(reading, java.util.Map.of());
         files = new FakeAttachments();
         declarations = new Declarations(TestStores.migrated("declarations", DeclarationMapper.class), registry, files, 1,
                 ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC),
@@ -283,8 +283,8 @@ public class DeclarationsTest {
         registry.removeForm(reading);
         DeclarationDetail read = declarations.get(WANG, id(d));
         assertEquals(false, read.formAvailable());
-        assertEquals("读书会", read.schema().get("name"));
-        assertEquals("《教育心理学》", read.values().get("title"));
+        assertEquals("读书会", read.schema().asMap().get("name"));
+        assertEquals("《教育心理学》", read.values().asMap().get("title"));
         assertEquals("form_unavailable", Refused.by(() -> declarations.update(WANG, id(d), request(2026, "9", false), null)).code());
         assertEquals("form_unavailable", Refused.by(() -> declarations.create(WANG, request(2026, "9", false), null)).code());
         declarations.delete(WANG, id(d), null, null);
@@ -293,7 +293,7 @@ public class DeclarationsTest {
     @Test
     public void anUpgradedFormServesNewDeclarationsOldOnesKeepTheirSchema() {
         DeclarationDetail old = declarations.create(WANG, request(2026, "10", false), null);
-        registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())));
+        registry.addForm(new ReadingForm("1.1.0", List.of(Field.text("publisher", "出版社").required().build())), java.util.Map.of());
         assertEquals("1.1.0", registry.live().get(0).description().version());
         ProblemException needsPublisher = Refused.by(() -> declarations.create(WANG, request(2026, "10", false), null));
         assertEquals("values.publisher", needsPublisher.errors().get(0).field());
@@ -303,6 +303,6 @@ public class DeclarationsTest {
         assertEquals("1.1.0", declarations.get(WANG, id(now)).formVersion());
         DeclarationDetail kept = declarations.get(WANG, id(old));
         assertEquals("1.0.0", kept.formVersion());
-        assertEquals(2, ((List<?>) kept.schema().get("fields")).size());
+        assertEquals(2, ((List<?>) kept.schema().asMap().get("fields")).size());
     }
 }

@@ -39,7 +39,7 @@ public class FormRegistryTest {
         for (LearningForm f : List.of(form("award", DeclarationKind.HOURS), form("credits-course", DeclarationKind.CREDITS),
                 form("training", DeclarationKind.HOURS), form("base-study", DeclarationKind.HOURS),
                 form("book", DeclarationKind.HOURS))) {
-            registry.addForm(f);
+            registry.addForm(f, java.util.Map.of());
         }
         registry.listFirst(FormRegistry.order(new String[] {"training, base-study", "no-such-form"}));
         assertEquals(List.of("training", "base-study", "award", "book", "credits-course"),

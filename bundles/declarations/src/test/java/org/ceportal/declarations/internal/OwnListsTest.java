@@ -44,7 +44,7 @@ public class OwnListsTest {
     @Before
     public void setUp() {
         FormRegistry registry = new FormRegistry();
-        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()));
+        registry.addForm(new DeclarationsTest.ReadingForm("1.0.0", List.of()), java.util.Map.of());
         files = new FakeAttachments();
         Store store = TestStores.migrated("declarations", DeclarationMapper.class);
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC);

@@ -66,4 +66,15 @@ public class ProblemException extends RuntimeException {
     public static ProblemException forbidden() {
         return new ProblemException(403, "forbidden", "您没有执行此操作的权限");
     }
+
+    /** The message with each field error that says more on a line of its own: what a console command prints. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(getMessage());
+        for (FieldError f : errors()) {
+            if (!f.message().equals(getMessage())) {
+                out.append(System.lineSeparator()).append("  ").append(f.field()).append(": ").append(f.message());
+            }
+        }
+        return out.toString();
+    }
 }

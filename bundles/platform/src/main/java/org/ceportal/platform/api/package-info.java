@@ -3,5 +3,5 @@
  * zh-CN message, list and page answers, and strict paging parameters.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.ceportal.platform.api;

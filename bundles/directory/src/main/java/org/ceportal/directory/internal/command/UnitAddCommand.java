@@ -52,7 +52,7 @@ public class UnitAddCommand implements Action {
             Unit u = changes().addUnit(new NewUnit(region, name, kind, departments), null, "console");
             System.out.println("Added unit " + u.id + ": " + u.name + " (" + u.regionName + ", " + u.kindName + ")");
         } catch (ProblemException e) {
-            System.err.println(Problems.describe(e));
+            System.err.println(e.describe());
         }
         return null;
     }

@@ -46,7 +46,7 @@ public class UnitImportCommand implements Action {
             System.out.println("Imported: " + r.unitsCreated() + " new units, " + r.unitsExisting()
                     + " already present, " + r.departmentsCreated() + " new departments");
         } catch (ProblemException e) {
-            System.err.println(Problems.describe(e));
+            System.err.println(e.describe());
         }
         return null;
     }

@@ -44,7 +44,7 @@ public class UnitsCommand implements Action {
             table.print(System.out);
             System.out.println(units.getTotal() + " units in all");
         } catch (ProblemException e) {
-            System.err.println(Problems.describe(e));
+            System.err.println(e.describe());
         }
         return null;
     }
