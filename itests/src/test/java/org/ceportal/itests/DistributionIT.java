@@ -399,6 +399,13 @@ public class DistributionIT {
         new OpsFormsInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026");
     }
 
+    /** 新建学习形式: ops define a form on the page, 王芳芳 (her password of i_) declares with it. */
+    @Test
+    public void n3_opsDefineAFormAndAProfessionalDeclaresWithItInABrowser() throws Exception {
+        new OpsDefineInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026",
+                Accounts.idNumber("41030219870715002"), "重置之后的新密码2027");
+    }
+
     /** The contract works for a real client: one generated from docs/openapi.json registers, approves, declares, submits. */
     @Test
     public void o_anIntegratorsGeneratedClientRegistersAndDeclares() throws Exception {
@@ -432,6 +439,8 @@ public class DistributionIT {
         System.out.println("Restarted distribution answered /api/health 200 after " + boot.toMillis() + " ms");
         JsonNode after = http.awaitOk("/api/directory/regions/410300/units?size=50", Duration.ofSeconds(30)).json();
         assertEquals(before, after);
+        JsonNode defined = http.awaitOk("/api/learning-forms/" + OpsDefineInBrowser.FORM_ID, Duration.ofSeconds(10)).json();
+        assertEquals("the form ops defined in n3_ is back", "1.0.0", defined.path("version").asText());
         JsonNode health = http.get("/api/health").json();
         assertEquals(5, health.at("/checks/database/migrations/directory/version").asInt());
         Path derby = portal.home().resolve("data/derby/ceportal");

@@ -33,7 +33,7 @@ public final class AuditSearchComponent implements AuditSearch {
             Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"),
             Map.entry("updated", "已修改"),
             Map.entry("imported", "已导入"), Map.entry("installed", "已安装"), Map.entry("upgraded", "已升级"),
-            Map.entry("uninstalled", "已卸载"), Map.entry("failed", "失败"));
+            Map.entry("uninstalled", "已卸载"), Map.entry("failed", "失败"), Map.entry("retired", "已停用"));
 
     static {
         ACTIONS.put("register", "注册");
@@ -66,6 +66,9 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("learning_form_install", "安装学习形式");
         ACTIONS.put("learning_form_upgrade", "升级学习形式");
         ACTIONS.put("learning_form_uninstall", "卸载学习形式");
+        ACTIONS.put("learning_form_figures", "修改学习形式数值");
+        ACTIONS.put("learning_form_define", "自定义学习形式");
+        ACTIONS.put("learning_form_retire", "停用自定义学习形式");
     }
 
     private final Store store;

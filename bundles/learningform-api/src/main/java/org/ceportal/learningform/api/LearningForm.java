@@ -58,4 +58,23 @@ public interface LearningForm {
      *         {@link FormDescription#maxPerItem()}, or an invalid one with field errors
      */
     Evaluation evaluate(Map<String, Object> values);
+
+    /**
+     * This form as it would be with other figures, so that provincial ops see what a change of its configuration
+     * does before they save it (学习形式管理 › 数值配置). This form itself does not change; the portal saves the
+     * figures into the form's configuration (PID {@code org.ceportal.learningform.<id>}, described by the
+     * bundle's metatype) only after ops confirm. A form whose figures are a configuration annotation answers
+     * {@code Optional.of(new MyForm(FigureConfigs.of(MyForm.Config.class, figures)))}.
+     *
+     * @param figures the configuration's properties as they would be saved (values as the page sends them:
+     *                strings, or numbers); keys the form does not know are ignored
+     * @return the form with those figures, or empty (the default) when the form cannot say, in which case the
+     *         console offers no preview
+     * @throws IllegalArgumentException when the figures cannot make a form (e.g. a malformed table); the console
+     *                                  shows the message as an error of the figures
+     * @since 1.2
+     */
+    default java.util.Optional<LearningForm> withFigures(Map<String, Object> figures) {
+        return java.util.Optional.empty();
+    }
 }

@@ -102,5 +102,5 @@
  * ({@code @Designate}, {@code @ObjectClassDefinition}) instead of constants.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.ceportal.learningform.api;

@@ -3,12 +3,14 @@ package org.ceportal.learningform.example.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.ceportal.learningform.api.Caps;
 import org.ceportal.learningform.api.DeclarationKind;
 import org.ceportal.learningform.api.Evaluation;
 import org.ceportal.learningform.api.Field;
 import org.ceportal.learningform.api.FieldValues;
+import org.ceportal.learningform.api.FigureConfigs;
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.LearningForm;
 import org.ceportal.learningform.api.Option;
@@ -35,50 +37,50 @@ public final class SkillsCompetitionForm implements LearningForm {
     static final String ID = "skills-competition";
     static final String PID = "org.ceportal.learningform." + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: skills competition (技能竞赛)",
-            description = "Figures of the skills-competition form; no conversion table covers it, the defaults are this bundle's")
+    @ObjectClassDefinition(name = "学习形式：技能竞赛",
+            description = "技能竞赛的学时计算数值；折算表不含这一学习形式，默认值由本插件设定")
     @interface Config {
-        @AttributeDefinition(name = "National, first prize", min = "0", description = "学时 for a first prize at a national competition; default 40")
+        @AttributeDefinition(name = "国家级一等奖", min = "0", description = "国家级竞赛获一等奖计的学时；默认 40")
         int nationalFirst() default 40;
 
-        @AttributeDefinition(name = "National, second prize", min = "0", description = "学时 for a second prize at a national competition; default 30")
+        @AttributeDefinition(name = "国家级二等奖", min = "0", description = "国家级竞赛获二等奖计的学时；默认 30")
         int nationalSecond() default 30;
 
-        @AttributeDefinition(name = "National, third prize", min = "0", description = "学时 for a third prize at a national competition; default 20")
+        @AttributeDefinition(name = "国家级三等奖", min = "0", description = "国家级竞赛获三等奖计的学时；默认 20")
         int nationalThird() default 20;
 
-        @AttributeDefinition(name = "National, taking part", min = "0", description = "学时 for taking part in a national competition without a prize; default 8")
+        @AttributeDefinition(name = "国家级参赛", min = "0", description = "参加国家级竞赛未获奖计的学时；默认 8")
         int nationalEntry() default 8;
 
-        @AttributeDefinition(name = "Provincial, first prize", min = "0", description = "学时 for a first prize at a provincial competition; default 30")
+        @AttributeDefinition(name = "省级一等奖", min = "0", description = "省级竞赛获一等奖计的学时；默认 30")
         int provincialFirst() default 30;
 
-        @AttributeDefinition(name = "Provincial, second prize", min = "0", description = "学时 for a second prize at a provincial competition; default 20")
+        @AttributeDefinition(name = "省级二等奖", min = "0", description = "省级竞赛获二等奖计的学时；默认 20")
         int provincialSecond() default 20;
 
-        @AttributeDefinition(name = "Provincial, third prize", min = "0", description = "学时 for a third prize at a provincial competition; default 15")
+        @AttributeDefinition(name = "省级三等奖", min = "0", description = "省级竞赛获三等奖计的学时；默认 15")
         int provincialThird() default 15;
 
-        @AttributeDefinition(name = "Provincial, taking part", min = "0", description = "学时 for taking part in a provincial competition without a prize; default 6")
+        @AttributeDefinition(name = "省级参赛", min = "0", description = "参加省级竞赛未获奖计的学时；默认 6")
         int provincialEntry() default 6;
 
-        @AttributeDefinition(name = "Municipal, first prize", min = "0", description = "学时 for a first prize at a municipal competition; default 20")
+        @AttributeDefinition(name = "市级一等奖", min = "0", description = "市级竞赛获一等奖计的学时；默认 20")
         int municipalFirst() default 20;
 
-        @AttributeDefinition(name = "Municipal, second prize", min = "0", description = "学时 for a second prize at a municipal competition; default 15")
+        @AttributeDefinition(name = "市级二等奖", min = "0", description = "市级竞赛获二等奖计的学时；默认 15")
         int municipalSecond() default 15;
 
-        @AttributeDefinition(name = "Municipal, third prize", min = "0", description = "学时 for a third prize at a municipal competition; default 10")
+        @AttributeDefinition(name = "市级三等奖", min = "0", description = "市级竞赛获三等奖计的学时；默认 10")
         int municipalThird() default 10;
 
-        @AttributeDefinition(name = "Municipal, taking part", min = "0", description = "学时 for taking part in a municipal competition without a prize; default 4")
+        @AttributeDefinition(name = "市级参赛", min = "0", description = "参加市级竞赛未获奖计的学时；默认 4")
         int municipalEntry() default 4;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1", description = "Most 学时 one competition can earn; default 40 = the highest figure")
+        @AttributeDefinition(name = "每项最多学时", min = "1", description = "一次竞赛最多可得的学时；默认 40，即以上各项中的最高值")
         int maxPerItem() default 40;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all competition declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有技能竞赛申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 
@@ -145,6 +147,12 @@ public final class SkillsCompetitionForm implements LearningForm {
     @Override
     public FormDescription description() {
         return description;
+    }
+
+    /** This form with other figures, for the ops' preview (学习形式管理 › 数值配置). */
+    @Override
+    public Optional<LearningForm> withFigures(Map<String, Object> figures) {
+        return Optional.of(new SkillsCompetitionForm(FigureConfigs.of(Config.class, figures)));
     }
 
     @Override

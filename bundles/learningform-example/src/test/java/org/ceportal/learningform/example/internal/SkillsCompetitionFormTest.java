@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.ceportal.learningform.api.DeclarationKind;
 import org.ceportal.learningform.api.Evaluation;
 import org.ceportal.learningform.api.FieldError;
+import org.ceportal.learningform.api.FigureConfigs;
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.SubjectCategory;
 import org.junit.Test;
@@ -24,21 +24,7 @@ public class SkillsCompetitionFormTest {
 
     /** The configuration DS gives without a configuration (every default), with some overrides. */
     private static SkillsCompetitionForm.Config config(Map<String, Object> overrides) {
-        Class<SkillsCompetitionForm.Config> type = SkillsCompetitionForm.Config.class;
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "annotationType":
-                    return type;
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == args[0];
-                case "toString":
-                    return "Config" + overrides;
-                default:
-                    return overrides.getOrDefault(method.getName(), method.getDefaultValue());
-            }
-        }));
+        return FigureConfigs.of(SkillsCompetitionForm.Config.class, overrides);
     }
 
     private static Map<String, Object> entry(String level, String result) {
@@ -107,6 +93,14 @@ public class SkillsCompetitionFormTest {
         assertThrows(IllegalArgumentException.class, () -> new SkillsCompetitionForm(config(Map.of("provincialThird", -1))));
         assertThrows(IllegalArgumentException.class, () -> new SkillsCompetitionForm(config(Map.of("maxPerItem", 0))));
         assertThrows(IllegalArgumentException.class, () -> new SkillsCompetitionForm(config(Map.of("maxPerYear", -1))));
+    }
+
+    @Test
+    public void otherFiguresMakeAnotherFormAndLeaveThisOne() {
+        SkillsCompetitionForm two = (SkillsCompetitionForm) form.withFigures(Map.of("municipalEntry", "2")).orElseThrow();
+        assertProposes(two, entry("municipal", "entry"), 2, "市级技能竞赛参赛：2 学时");
+        assertProposes(form, entry("municipal", "entry"), 4, "市级技能竞赛参赛：4 学时");
+        assertThrows(IllegalArgumentException.class, () -> form.withFigures(Map.of("maxPerItem", "0")));
     }
 
     @Test

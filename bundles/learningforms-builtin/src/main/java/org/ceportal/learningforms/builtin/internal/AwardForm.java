@@ -29,29 +29,29 @@ public final class AwardForm extends BuiltinForm {
     static final String ID = "award";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: award (获奖)",
-            description = "Tables of the award form: whole numbers separated by commas, the first for rank 1; "
-                    + "the number of figures is how many winners may declare. The conversion table gives no figures, "
-                    + "the defaults are this portal's")
+    @ObjectClassDefinition(name = "学习形式：获奖",
+            description = "获奖按本人排名计学时的数值表，填写方法：用英文逗号分隔的整数，第 1 个数对应排名第 1 的获奖人，依此类推；"
+                    + "填了几个数，就只有排名前几位的获奖人可以申报。折算表未规定这些数值，"
+                    + "默认值由本平台设定")
     @interface Config {
-        @AttributeDefinition(name = "National award",
-                description = "学时 by rank for a national award; default 60,48,36,24,12")
+        @AttributeDefinition(name = "国家级奖励",
+                description = "国家级奖励按本人排名计的学时；默认 60,48,36,24,12")
         String national() default "60,48,36,24,12";
 
-        @AttributeDefinition(name = "Provincial award",
-                description = "学时 by rank for a provincial or ministerial award; default 40,32,24,16,8")
+        @AttributeDefinition(name = "省部级奖励",
+                description = "省部级奖励按本人排名计的学时；默认 40,32,24,16,8")
         String provincial() default "40,32,24,16,8";
 
-        @AttributeDefinition(name = "Municipal award",
-                description = "学时 by rank for a municipal award; default 20,16,12,8,4")
+        @AttributeDefinition(name = "市厅级奖励",
+                description = "市厅级奖励按本人排名计的学时；默认 20,16,12,8,4")
         String municipal() default "20,16,12,8,4";
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one award can earn; default 60 = the highest figure")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一个奖项最多可得的学时；默认 60，即各表中的最高值")
         int maxPerItem() default 60;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all award declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有获奖申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

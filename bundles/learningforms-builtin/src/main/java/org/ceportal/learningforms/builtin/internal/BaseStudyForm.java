@@ -27,15 +27,15 @@ public final class BaseStudyForm extends BuiltinForm {
     static final String ID = "base-study";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: base study (继续教育基地学习)",
-            description = "Caps of the continuing-education base form; the hours are those the base certifies")
+    @ObjectClassDefinition(name = "学习形式：继续教育基地学习",
+            description = "继续教育基地学习的学时上限；学时以基地出具的学时证明为准")
     @interface Config {
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one declaration can earn; the table gives no figure, default 90 = one year's requirement")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次申报最多可得的学时；折算表未作规定，默认 90，即一年应完成的学时数")
         int maxPerItem() default 90;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all base-study declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有继续教育基地学习申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -28,20 +28,20 @@ public final class BookForm extends BuiltinForm {
     static final String ID = "book";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: book (出版著作)",
-            description = "Figures of the book form; the conversion table gives none, the defaults are this portal's")
+    @ObjectClassDefinition(name = "学习形式：出版著作",
+            description = "出版著作的学时计算数值；折算表未作规定，默认值由本平台设定")
     @interface Config {
-        @AttributeDefinition(name = "学时 per 万字 by author rank",
-                description = "学时 per ten thousand characters, whole numbers separated by commas, the first for the first author; "
-                        + "the number of figures is how many authors may declare (the rule: top three). Default 3,2,1")
+        @AttributeDefinition(name = "按作者排名的每万字学时",
+                description = "每万字计多少学时，按作者排名填写：用英文逗号分隔的整数，第 1 个数对应第一作者，第 2 个数对应第二作者，依此类推；"
+                        + "填了几个数，就只有排名前几位的作者可以申报（规定为前三名）。默认 3,2,1")
         String hoursPerTenThousandChars() default "3,2,1";
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one book can earn; default 60 (20 万字 as first author)")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一部著作最多可得的学时；默认 60（即第一作者 20 万字）")
         int maxPerItem() default 60;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all book declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有出版著作申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -1,5 +1,9 @@
 package org.ceportal.learningforms.builtin.internal;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Optional;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -7,6 +11,7 @@ import java.util.Objects;
 import org.ceportal.learningform.api.Caps;
 import org.ceportal.learningform.api.Evaluation;
 import org.ceportal.learningform.api.FieldValues;
+import org.ceportal.learningform.api.FigureConfigs;
 import org.ceportal.learningform.api.FormDescription;
 import org.ceportal.learningform.api.LearningForm;
 import org.ceportal.learningform.api.Option;
@@ -41,6 +46,30 @@ abstract class BuiltinForm implements LearningForm {
             return v.invalid();
         }
         return rule(v);
+    }
+
+    /**
+     * The same form made from other figures: every built-in form has one public constructor taking its nested
+     * {@code Config} annotation, as Declarative Services calls it, so the preview builds it the same way.
+     */
+    @Override
+    public final Optional<LearningForm> withFigures(Map<String, Object> figures) {
+        for (Constructor<?> c : getClass().getConstructors()) {
+            Class<?>[] types = c.getParameterTypes();
+            if (types.length == 1 && types[0].isAnnotation()) {
+                try {
+                    return Optional.of((LearningForm) c.newInstance(FigureConfigs.of(types[0], figures)));
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof IllegalArgumentException bad) {
+                        throw bad;
+                    }
+                    throw new IllegalStateException("form " + description.id() + " cannot be made from figures", e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("form " + description.id() + " cannot be made from figures", e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -28,39 +28,39 @@ public final class ConferenceForm extends BuiltinForm {
     static final String ID = "conference";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: conference (学术会议)",
-            description = "Figures of the conference form; defaults from the province's conversion table")
+    @ObjectClassDefinition(name = "学习形式：学术会议",
+            description = "学术会议的学时计算数值；默认值取自本省学时折算表")
     @interface Config {
-        @AttributeDefinition(name = "National conference", min = "0",
-                description = "学时 for attending a national or international conference (conversion table: 12)")
+        @AttributeDefinition(name = "国家级会议", min = "0",
+                description = "参加国家级或国际学术会议计的学时（折算表规定为 12）")
         int nationalHours() default 12;
 
-        @AttributeDefinition(name = "Provincial conference", min = "0",
-                description = "学时 for attending a provincial conference (conversion table: 8)")
+        @AttributeDefinition(name = "省级会议", min = "0",
+                description = "参加省级学术会议计的学时（折算表规定为 8）")
         int provincialHours() default 8;
 
-        @AttributeDefinition(name = "Other conference", min = "0",
-                description = "学时 for attending any other conference; the table gives no figure, default 4 = half the provincial figure")
+        @AttributeDefinition(name = "其他会议", min = "0",
+                description = "参加其他学术会议计的学时；折算表未作规定，默认 4，即省级会议的一半")
         int otherHours() default 4;
 
-        @AttributeDefinition(name = "Paper at a national conference", min = "0",
-                description = "Extra 学时 when a paper was presented at a national conference (conversion table: 6-8; default the upper figure)")
+        @AttributeDefinition(name = "国家级会议交流论文另加学时", min = "0",
+                description = "在国家级会议上交流论文时另加的学时（折算表规定为 6-8，默认取上限）")
         int nationalPaperHours() default 8;
 
-        @AttributeDefinition(name = "Paper at a provincial conference", min = "0",
-                description = "Extra 学时 when a paper was presented at a provincial conference (conversion table: 4-6; default the upper figure)")
+        @AttributeDefinition(name = "省级会议交流论文另加学时", min = "0",
+                description = "在省级会议上交流论文时另加的学时（折算表规定为 4-6，默认取上限）")
         int provincialPaperHours() default 6;
 
-        @AttributeDefinition(name = "Paper at another conference", min = "0",
-                description = "Extra 学时 when a paper was presented at any other conference; the table gives no figure, default 4")
+        @AttributeDefinition(name = "其他会议交流论文另加学时", min = "0",
+                description = "在其他会议上交流论文时另加的学时；折算表未作规定，默认 4")
         int otherPaperHours() default 4;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one conference can earn; default 20 = national attendance plus paper")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次会议最多可得的学时；默认 20，即参加国家级会议并交流论文的学时")
         int maxPerItem() default 20;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all conference declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有学术会议申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -27,19 +27,19 @@ public final class DegreeStudyForm extends BuiltinForm {
     static final String ID = "degree-study";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: degree study (学历教育)",
-            description = "Figures of the degree-study form; defaults from the province's conversion table")
+    @ObjectClassDefinition(name = "学习形式：学历教育",
+            description = "学历教育的学时计算数值；默认值取自本省学时折算表")
     @interface Config {
-        @AttributeDefinition(name = "Hours per course passed", min = "0",
-                description = "学时 for each course passed in the year (conversion table: 15)")
+        @AttributeDefinition(name = "每门合格课程学时", min = "0",
+                description = "当年每通过一门课程考试计的学时（折算表规定为 15）")
         int hoursPerCourse() default 15;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one declaration can earn; the table gives no figure, default 90 = one year's requirement")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次申报最多可得的学时；折算表未作规定，默认 90，即一年应完成的学时数")
         int maxPerItem() default 90;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 degree study can earn towards one year; 0 = no limit. Default 90: courses count in the year they are passed")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "学历教育一年内合计最多可得的学时；0 表示不限。默认 90：课程学时计入考试合格的当年")
         int maxPerYear() default 90;
     }
 

@@ -29,29 +29,29 @@ public final class PaperForm extends BuiltinForm {
     static final String ID = "paper";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: paper (发表论文)",
-            description = "Tables of the paper form: whole numbers separated by commas, the first for the first author; "
-                    + "the number of figures is how many authors may declare (the rule: top three)")
+    @ObjectClassDefinition(name = "学习形式：发表论文",
+            description = "发表论文按作者排名计学时的数值表，填写方法：用英文逗号分隔的整数，第 1 个数对应第一作者，依此类推；"
+                    + "填了几个数，就只有排名前几位的作者可以申报（规定为前三名）")
     @interface Config {
-        @AttributeDefinition(name = "Core journal",
-                description = "学时 by author rank for a core journal or a paper indexed by SCI/EI/SSCI; "
-                        + "the table gives no figures, default 40,30,20")
+        @AttributeDefinition(name = "核心期刊",
+                description = "核心期刊论文或被 SCI/EI/SSCI 收录的论文按作者排名计的学时；"
+                        + "折算表未作规定，默认 40,30,20")
         String core() default "40,30,20";
 
-        @AttributeDefinition(name = "Provincial journal",
-                description = "学时 by author rank for a public journal of provincial level or above; default 30,20,10")
+        @AttributeDefinition(name = "省级及以上公开期刊",
+                description = "省级及以上公开期刊论文按作者排名计的学时；默认 30,20,10")
         String provincial() default "30,20,10";
 
-        @AttributeDefinition(name = "Other journal",
-                description = "学时 by author rank for any other journal or internal publication; default 10,6,4")
+        @AttributeDefinition(name = "其他刊物",
+                description = "其他刊物或内部刊物论文按作者排名计的学时；默认 10,6,4")
         String other() default "10,6,4";
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one paper can earn; default 40 = the highest figure")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一篇论文最多可得的学时；默认 40，即各表中的最高值")
         int maxPerItem() default 40;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all paper declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有发表论文申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

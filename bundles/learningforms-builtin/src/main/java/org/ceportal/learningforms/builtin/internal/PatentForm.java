@@ -28,29 +28,29 @@ public final class PatentForm extends BuiltinForm {
     static final String ID = "patent";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: patent (专利)",
-            description = "Tables of the patent form: whole numbers separated by commas, the first for the first inventor; "
-                    + "the number of figures is how many inventors may declare. The conversion table gives no figures, "
-                    + "the defaults are this portal's")
+    @ObjectClassDefinition(name = "学习形式：专利",
+            description = "专利按发明人排名计学时的数值表，填写方法：用英文逗号分隔的整数，第 1 个数对应第一发明人，依此类推；"
+                    + "填了几个数，就只有排名前几位的发明人可以申报。折算表未规定这些数值，"
+                    + "默认值由本平台设定")
     @interface Config {
-        @AttributeDefinition(name = "Invention patent",
-                description = "学时 by inventor rank for an invention patent; default 40,30,20")
+        @AttributeDefinition(name = "发明专利",
+                description = "发明专利按发明人排名计的学时；默认 40,30,20")
         String invention() default "40,30,20";
 
-        @AttributeDefinition(name = "Utility model patent",
-                description = "学时 by inventor rank for a utility model patent; default 20,15,10")
+        @AttributeDefinition(name = "实用新型专利",
+                description = "实用新型专利按发明人排名计的学时；默认 20,15,10")
         String utilityModel() default "20,15,10";
 
-        @AttributeDefinition(name = "Design patent",
-                description = "学时 by inventor rank for a design patent; default 10,6,4")
+        @AttributeDefinition(name = "外观设计专利",
+                description = "外观设计专利按发明人排名计的学时；默认 10,6,4")
         String design() default "10,6,4";
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one patent can earn; default 40 = the highest figure")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一项专利最多可得的学时；默认 40，即各表中的最高值")
         int maxPerItem() default 40;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all patent declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有专利申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

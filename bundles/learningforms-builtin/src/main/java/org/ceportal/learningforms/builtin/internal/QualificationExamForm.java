@@ -26,20 +26,20 @@ public final class QualificationExamForm extends BuiltinForm {
     static final String ID = "qualification-exam";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: qualification exam (资格考试)",
-            description = "Figures of the qualification-exam form")
+    @ObjectClassDefinition(name = "学习形式：资格考试",
+            description = "资格考试的学时计算数值")
     @interface Config {
-        @AttributeDefinition(name = "Hours for a passed exam", min = "0",
-                description = "学时 for passing a qualification exam; the table gives no figure, "
-                        + "default 60 = the professional two thirds of the yearly 90")
+        @AttributeDefinition(name = "考试合格计学时", min = "0",
+                description = "通过一项资格考试计的学时；折算表未作规定，"
+                        + "默认 60，即每年 90 学时中专业科目所占的三分之二")
         int hours() default 60;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one exam can earn; default 60")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一项考试最多可得的学时；默认 60")
         int maxPerItem() default 60;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all exam declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有资格考试申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -28,41 +28,41 @@ public final class ResearchProjectForm extends BuiltinForm {
     static final String ID = "research-project";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: research project (科研课题/项目)",
-            description = "Tables of the research-project form: whole numbers separated by commas, the first for rank 1; "
-                    + "the number of figures is how many ranks may declare")
+    @ObjectClassDefinition(name = "学习形式：科研课题/项目",
+            description = "科研课题/项目按成员排名计学时的数值表，填写方法：用英文逗号分隔的整数，第 1 个数对应排名第 1 的成员，依此类推；"
+                    + "填了几个数，就只有排名前几位的成员可以申报")
     @interface Config {
-        @AttributeDefinition(name = "National main project",
-                description = "学时 a year by member rank for a national main project (conversion table: 64,56,48,40,32)")
+        @AttributeDefinition(name = "国家级主课题",
+                description = "国家级主课题（项目）每年按成员排名计的学时（折算表规定为 64,56,48,40,32）")
         String nationalMain() default "64,56,48,40,32";
 
-        @AttributeDefinition(name = "National sub-project",
-                description = "学时 a year by member rank for a national sub-project (conversion table: 48,40,32)")
+        @AttributeDefinition(name = "国家级子课题",
+                description = "国家级子课题每年按成员排名计的学时（折算表规定为 48,40,32）")
         String nationalSub() default "48,40,32";
 
-        @AttributeDefinition(name = "Provincial main project",
-                description = "学时 a year by member rank for a provincial or ministerial main project (conversion table: 56,48,40)")
+        @AttributeDefinition(name = "省部级主课题",
+                description = "省部级主课题（项目）每年按成员排名计的学时（折算表规定为 56,48,40）")
         String provincialMain() default "56,48,40";
 
-        @AttributeDefinition(name = "Provincial sub-project",
-                description = "学时 a year by member rank for a provincial or ministerial sub-project (conversion table: 40,32,24)")
+        @AttributeDefinition(name = "省部级子课题",
+                description = "省部级子课题每年按成员排名计的学时（折算表规定为 40,32,24）")
         String provincialSub() default "40,32,24";
 
-        @AttributeDefinition(name = "Municipal main project",
-                description = "学时 a year by member rank for a municipal main project; the table gives no figures, "
-                        + "default 32,24,16 continues the steps of 8 below provincial")
+        @AttributeDefinition(name = "市厅级主课题",
+                description = "市厅级主课题（项目）每年按成员排名计的学时；折算表未作规定，"
+                        + "默认 32,24,16，即接着省部级的数值继续每档递减 8")
         String municipalMain() default "32,24,16";
 
-        @AttributeDefinition(name = "Municipal sub-project",
-                description = "学时 a year by member rank for a municipal sub-project; the table gives no figures, default 24,16,8")
+        @AttributeDefinition(name = "市厅级子课题",
+                description = "市厅级子课题每年按成员排名计的学时；折算表未作规定，默认 24,16,8")
         String municipalSub() default "24,16,8";
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one declaration can earn; default 64 = the highest figure of the table")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次申报最多可得的学时；默认 64，即表中的最高值")
         int maxPerItem() default 64;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all research-project declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有科研课题/项目申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -27,19 +27,19 @@ public final class SectorTrainingForm extends BuiltinForm {
     static final String ID = "sector-training";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: sector training (行业专业培训)",
-            description = "Figures of the sector-training form; defaults from the province's conversion table")
+    @ObjectClassDefinition(name = "学习形式：行业专业培训",
+            description = "行业专业培训的学时计算数值；默认值取自本省学时折算表")
     @interface Config {
-        @AttributeDefinition(name = "Hours per day", min = "0",
-                description = "学时 for one day of training (conversion table: 8)")
+        @AttributeDefinition(name = "每天折算学时", min = "0",
+                description = "培训一天折算的学时（折算表规定为 8）")
         int hoursPerDay() default 8;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one course can earn; the table gives no figure, default 90 = one year's requirement")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一期培训最多可得的学时；折算表未作规定，默认 90，即一年应完成的学时数")
         int maxPerItem() default 90;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all sector-training declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有行业专业培训申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

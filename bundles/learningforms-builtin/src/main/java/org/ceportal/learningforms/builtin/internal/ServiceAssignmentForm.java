@@ -29,19 +29,19 @@ public final class ServiceAssignmentForm extends BuiltinForm {
     static final String ID = "service-assignment";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: service assignment (援藏/援疆/服务基层)",
-            description = "Figures of the service-assignment form; the conversion table gives none, the defaults are this portal's")
+    @ObjectClassDefinition(name = "学习形式：援藏/援疆/服务基层",
+            description = "援藏/援疆/服务基层的学时计算数值；折算表未作规定，默认值由本平台设定")
     @interface Config {
-        @AttributeDefinition(name = "Hours per month", min = "0",
-                description = "学时 for each whole month of service; default 8 (a year of service reaches the cap)")
+        @AttributeDefinition(name = "每月折算学时", min = "0",
+                description = "每服务满一个月计的学时；默认 8（服务满一年即达到上限）")
         int hoursPerMonth() default 8;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one assignment can earn; default 90 = one year's requirement")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次派遣最多可得的学时；默认 90，即一年应完成的学时数")
         int maxPerItem() default 90;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 service assignments can earn towards one year; 0 = no limit. Default 90 = one year's requirement")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "援藏/援疆/服务基层一年内合计最多可得的学时；0 表示不限。默认 90，即一年应完成的学时数")
         int maxPerYear() default 90;
     }
 

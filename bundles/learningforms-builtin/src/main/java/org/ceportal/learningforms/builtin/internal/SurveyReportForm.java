@@ -27,27 +27,27 @@ public final class SurveyReportForm extends BuiltinForm {
     static final String ID = "survey-report";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: survey report (调研报告)",
-            description = "Figures of the survey-report form; the conversion table gives none, the defaults are this portal's")
+    @ObjectClassDefinition(name = "学习形式：调研报告",
+            description = "调研报告的学时计算数值；折算表未作规定，默认值由本平台设定")
     @interface Config {
-        @AttributeDefinition(name = "Provincial endorsement", min = "0",
-                description = "学时 for a report endorsed by provincial or ministerial leadership or above; default 30")
+        @AttributeDefinition(name = "省部级及以上领导批示", min = "0",
+                description = "调研报告获省部级及以上领导批示计的学时；默认 30")
         int provincialHours() default 30;
 
-        @AttributeDefinition(name = "Municipal endorsement", min = "0",
-                description = "学时 for a report endorsed by municipal leadership; default 20")
+        @AttributeDefinition(name = "市厅级领导批示", min = "0",
+                description = "调研报告获市厅级领导批示计的学时；默认 20")
         int municipalHours() default 20;
 
-        @AttributeDefinition(name = "County endorsement", min = "0",
-                description = "学时 for a report endorsed by county leadership; default 10")
+        @AttributeDefinition(name = "县处级领导批示", min = "0",
+                description = "调研报告获县处级领导批示计的学时；默认 10")
         int countyHours() default 10;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one report can earn; default 30 = the highest figure")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一篇调研报告最多可得的学时；默认 30，即以上各级中的最高值")
         int maxPerItem() default 30;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all survey-report declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有调研报告申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -32,23 +32,23 @@ public final class TrainingForm extends BuiltinForm {
     static final String ID = "training";
     static final String PID = PID_PREFIX + ID;
 
-    @ObjectClassDefinition(name = "ceportal learning form: training (培训/进修)",
-            description = "Figures of the training form; defaults from the province's conversion table")
+    @ObjectClassDefinition(name = "学习形式：培训/进修",
+            description = "培训/进修的学时计算数值；默认值取自本省学时折算表")
     @interface Config {
-        @AttributeDefinition(name = "Hours per day", min = "0",
-                description = "学时 for one day of training when the amount is given in days (conversion table: 8)")
+        @AttributeDefinition(name = "每天折算学时", min = "0",
+                description = "按天数申报时，培训一天折算的学时（折算表规定为 8）")
         int hoursPerDay() default 8;
 
-        @AttributeDefinition(name = "Minutes per 学时", min = "1",
-                description = "Minutes of training that make one 学时 when the amount is given in minutes (conversion table: 45)")
+        @AttributeDefinition(name = "每学时分钟数", min = "1",
+                description = "按分钟数申报时，培训多少分钟折算为 1 学时（折算表规定为 45）")
         int minutesPerHour() default 45;
 
-        @AttributeDefinition(name = "Maximum per item", min = "1",
-                description = "Most 学时 one declaration can earn; the table gives no figure, default 90 = one year's requirement")
+        @AttributeDefinition(name = "每项最多学时", min = "1",
+                description = "一次申报最多可得的学时；折算表未作规定，默认 90，即一年应完成的学时数")
         int maxPerItem() default 90;
 
-        @AttributeDefinition(name = "Maximum per year", min = "0",
-                description = "Most 学时 all training declarations can earn towards one year; 0 = no limit (default)")
+        @AttributeDefinition(name = "每年最多学时", min = "0",
+                description = "一年内所有培训/进修申报合计最多可得的学时；0 表示不限（默认）")
         int maxPerYear() default 0;
     }
 

@@ -74,6 +74,19 @@ public class AllFormsTest {
     }
 
     @Test
+    public void everyFormRemakesItselfFromItsFigures() {
+        for (Kind<?> k : KINDS) {
+            BuiltinForm form = k.withDefaults();
+            org.ceportal.learningform.api.LearningForm same = form.withFigures(Map.of()).orElseThrow();
+            assertEquals(form.description(), same.description());
+            assertEquals(k.type(), same.getClass());
+            org.ceportal.learningform.api.LearningForm capped = form.withFigures(Map.of("maxPerItem", "3")).orElseThrow();
+            assertEquals(0, new java.math.BigDecimal("3").compareTo(capped.description().maxPerItem()));
+            assertEquals("the form itself is unchanged", form.description(), k.withDefaults().description());
+        }
+    }
+
+    @Test
     public void everyDescriptionIsValid() {
         for (Kind<?> k : KINDS) {
             FormAssert.assertValidDescription(k.withDefaults());

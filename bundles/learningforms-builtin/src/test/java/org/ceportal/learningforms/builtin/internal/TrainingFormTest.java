@@ -35,6 +35,15 @@ public class TrainingFormTest {
     }
 
     @Test
+    public void otherFiguresAreAPreviewNotAChange() {
+        TrainingForm six = (TrainingForm) form.withFigures(Map.of("hoursPerDay", "6", "service.pid", "x")).orElseThrow();
+        assertProposes(six, days, "18", "3 天 × 6 学时/天 = 18 学时");
+        assertProposes(form, days, "24", "3 天 × 8 学时/天 = 24 学时");
+        assertThrows(IllegalArgumentException.class, () -> form.withFigures(Map.of("hoursPerDay", "six")).orElseThrow()
+                .evaluate(days));
+    }
+
+    @Test
     public void daysAreWorthEightHours() {
         assertProposes(form, days, "24", "3 天 × 8 学时/天 = 24 学时");
         assertProposes(form, with(days, "amount", "2.5"), "20", "2.5 天 × 8 学时/天 = 20 学时");
