@@ -56,6 +56,18 @@
     return out;
   }
 
+  /**
+   * Keeps the codes the options have now with the row, beside those it had: a name keeps its code when lines move,
+   * and a code once given is never given to another name (a declaration may hold it).
+   */
+  function remember(row) {
+    const known = JSON.parse(row.dataset.options || '[]');
+    for (const o of optionsOf(row)) {
+      if (!known.some((k) => k.value === o.value)) known.push(o);
+    }
+    row.dataset.options = JSON.stringify(known);
+  }
+
   function fieldRow(f) {
     const row = h('div', { class: 'define-field card-inset', 'data-options': JSON.stringify(f.options || []) });
     const part = (name, control, label, wide) => h('div', { class: `field${wide ? ' field-wide' : ''}`, 'data-show': name },
@@ -76,7 +88,8 @@
       h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'remove-field',
         onclick: () => { row.remove(); renumber(); } }, '删除此项'));
     type.addEventListener('change', () => { shapeRow(row); refreshRule(); });
-    for (const p of ['options', 'key', 'label']) row.querySelector(`[data-part=${p}]`).addEventListener('change', () => refreshRule());
+    options.addEventListener('change', () => { remember(row); refreshRule(); });
+    for (const p of ['key', 'label']) row.querySelector(`[data-part=${p}]`).addEventListener('change', () => refreshRule());
     shapeRow(row);
     return row;
   }

@@ -63,6 +63,7 @@
     { key: 'requirements', label: '学时要求设置', href: '/requirements.html', auth: 'user', roles: ['OPS'], api: '/ops/requirements' },
     { key: 'staff', label: '账号管理', href: '/staff.html', auth: 'user', roles: ['OPS'], api: '/ops/accounts' },
     { key: 'bases', label: '基地管理', href: '/bases.html', auth: 'user', roles: ['OPS'], api: '/ops/bases' },
+    { key: 'units', label: '单位管理', href: '/units.html', auth: 'user', roles: ['OPS'], api: '/directory/units' },
     { key: 'ops-forms', label: '学习形式管理', href: '/ops-forms.html', auth: 'user', roles: ['OPS'], api: '/ops/learning-forms' },
     { key: 'base-courses', label: '班次管理', href: '/base-courses.html', auth: 'user', roles: ['BASE_ADMIN'], api: '/base/courses' },
     { key: 'messages', label: '消息中心', href: '/messages.html', auth: 'user', api: '/messages' },

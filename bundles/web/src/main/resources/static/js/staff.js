@@ -1,7 +1,8 @@
 // 账号管理 (ops): the staff accounts (unit admins, base admins and ops), searched by 登录账号或姓名 (GET /api/ops/accounts),
 // 20 a page; 重置密码 (.staff-password-reset) gives an account a temporary password (POST /api/ops/accounts/{accountId}/password-reset,
-// the dialogs of js/password-reset.js); 新建账号 (#staff-new) opens the form of js/staff-form.js. Roles, units and bases
-// are named as the server names them (roleName, unitName, baseName).
+// the dialogs of js/password-reset.js); 停用 / 启用 / 解锁 (POST .../{accountId}/disabling, /enabling, /unlocking; never
+// one's own account); 新建账号 (#staff-new) opens the form of js/staff-form.js. Roles, units, bases and states are
+// named as the server names them (roleName, unitName, baseName, stateName).
 document.addEventListener('DOMContentLoaded', async () => {
   'use strict';
   const { api, h, query } = Portal;
@@ -79,10 +80,39 @@ document.addEventListener('DOMContentLoaded', async () => {
     cell(2, dash(a.roleName || a.role), 'staff-role'),
     // a base admin belongs to a 继续教育基地, the others (but ops) to a unit
     cell(3, dash(a.baseName || a.unitName), 'staff-unit'),
-    cell(4, a.locked ? h('span', { class: 'badge badge-alert staff-locked' }, '已锁定') : h('span', { class: 'muted' }, '正常'), 'staff-state'),
-    cell(5, h('button', {
+    cell(4, [h('span', { class: `state-badge${a.state === 'disabled' ? '' : ' state-approved'} staff-state-name` }, a.stateName),
+      a.locked ? h('span', { class: 'badge badge-alert staff-locked' }, '已锁定') : null], 'staff-state'),
+    cell(5, [h('button', {
       type: 'button', class: 'btn btn-small staff-password-reset', 'aria-haspopup': 'dialog', 'aria-label': `重置密码：${who}`,
-    }, '重置密码'), 'staff-actions'));
+    }, '重置密码'), ...stateActions(a, who)], 'staff-actions'));
+  }
+
+  /** 停用 or 启用, and 解锁 when locked; none on one's own account. */
+  function stateActions(a, who) {
+    if (String(a.accountId) === String(user.accountId)) return [];
+    const button = (action, label, danger) => h('button', {
+      type: 'button', class: `btn btn-small staff-${action}${danger ? ' btn-danger' : ''}`, 'data-action': action,
+      'aria-label': `${label}：${who}`,
+    }, label);
+    return [a.state === 'disabled' ? button('enabling', '启用') : button('disabling', '停用', true),
+      a.locked ? button('unlocking', '解锁') : null];
+  }
+
+  async function changeState(el, action) {
+    const who = `${el.dataset.name || ''}（${el.dataset.login || ''}）`;
+    if (action === 'disabling' && !(await ConfirmDialog.ask({
+      title: '停用账号', message: '停用后该账号不能登录，已登录的会话立即失效；可以随时重新启用。', what: who, ok: '停用', danger: true,
+    }))) return;
+    errorBox.hidden = true;
+    try {
+      const after = await api(`/ops/accounts/${encodeURIComponent(el.dataset.accountId)}/${action}`, { method: 'POST' });
+      Portal.toast(`${who}：${after.stateName}${after.locked ? '，已锁定' : ''}`, 'success');
+    } catch (e) {
+      if (e.status === 401) { toLogin(); return; }
+      errorBox.textContent = e.message;
+      errorBox.hidden = false;
+    }
+    await load();
   }
 
   function updateCounts() {
@@ -162,6 +192,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   // ---- 重置密码: confirm, then the temporary password once (js/password-reset.js) ----
 
   list.addEventListener('click', (e) => {
+    const stateButton = e.target.closest('[data-action]');
+    if (stateButton && !stateButton.disabled) {
+      changeState(stateButton.closest('[data-account-id]'), stateButton.dataset.action);
+      return;
+    }
     const btn = e.target.closest('.staff-password-reset');
     const el = btn && btn.closest('[data-account-id]');
     if (!el || btn.disabled) return;

@@ -406,6 +406,23 @@ public class DistributionIT {
                 Accounts.idNumber("41030219870715002"), "重置之后的新密码2027");
     }
 
+    /** 账号管理: ops disable a unit admin on the page and enable it again. */
+    @Test
+    public void n4_opsDisableAndEnableAStaffAccountInABrowser() throws Exception {
+        Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
+        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
+        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"pause.admin\","
+                + "\"name\":\"暂停管理员\",\"unitId\":" + a.unitId("软件行业协会") + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
+        assertEquals(made.body(), 201, made.status());
+        new StaffInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", "pause.admin");
+    }
+
+    /** 单位管理: ops import units from a CSV file (a bad line shown first) and add a department on the page. */
+    @Test
+    public void n5_opsImportUnitsAndAddADepartmentInABrowser() throws Exception {
+        new UnitsInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026");
+    }
+
     /** The contract works for a real client: one generated from docs/openapi.json registers, approves, declares, submits. */
     @Test
     public void o_anIntegratorsGeneratedClientRegistersAndDeclares() throws Exception {

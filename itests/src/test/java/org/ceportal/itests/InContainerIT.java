@@ -13,7 +13,7 @@ import org.junit.runners.Suite;
 @Suite.SuiteClasses({PortalChecks.class, AccountChecks.class, DeclarationChecks.class, ReviewChecks.class,
         ReviewAuditChecks.class, ProfileChecks.class, CompletionChecks.class, ProofChecks.class, PasswordResetChecks.class,
         MailResetChecks.class, CreditChecks.class, UnitReportChecks.class, ProvinceReportChecks.class, BaseChecks.class,
-        BaseImportChecks.class, OpsFormChecks.class, OpsFigureChecks.class, OpsDefinitionChecks.class, AccountSafetyChecks.class, OpenApiChecks.class, HostileInputChecks.class,
+        BaseImportChecks.class, OpsFormChecks.class, OpsFigureChecks.class, OpsDefinitionChecks.class, StaffStateChecks.class, UnitAdminChecks.class, AccountSafetyChecks.class, OpenApiChecks.class, HostileInputChecks.class,
         DatabaseCopyChecks.class})
 public class InContainerIT {
 }

@@ -44,6 +44,8 @@ public interface AccountMapper {
 
     int resetFailures(@Param("id") long id);
 
+    int setStaffState(@Param("id") long id, @Param("from") String from, @Param("to") String to);
+
     int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
 
     int claimUnknown(@Param("subject") String subject, @Param("now") Timestamp now);

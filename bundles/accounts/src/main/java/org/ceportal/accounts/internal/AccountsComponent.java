@@ -106,6 +106,8 @@ public final class AccountsComponent {
     private final boolean secureCookie;
     private final FirstOpsSetup setup;
     private final PasswordResets resets;
+    private final StaffStates staffStates;
+    private final StaffConsole staffConsole;
     private final SelfResets selfResets;
 
     @Activate
@@ -128,6 +130,8 @@ public final class AccountsComponent {
         this.staff = new StaffAccounts(store, directory, this::baseName, policy, hasher, clock);
         RecentSessions recent = new RecentSessions(Math.max(0, config.sessionMemorySeconds()), clock);
         this.resets = new PasswordResets(store, hasher, directory, this::baseName, clock, recent);
+        this.staffStates = new StaffStates(store, resets, clock, recent);
+        this.staffConsole = new StaffConsole(resets, staffStates);
         this.selfResets = new SelfResets(store, hasher, policy, clock, recent);
         this.sessions = new Sessions(store, policy, hasher, credentials,
                 Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes())),
@@ -184,6 +188,15 @@ public final class AccountsComponent {
 
     PasswordResets resets() {
         return resets;
+    }
+
+    StaffStates staffStates() {
+        return staffStates;
+    }
+
+    /** 账号管理 for the console commands. */
+    public StaffConsole staffConsole() {
+        return staffConsole;
     }
 
     SelfResets selfResets() {

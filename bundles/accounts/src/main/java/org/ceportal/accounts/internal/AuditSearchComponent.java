@@ -33,7 +33,8 @@ public final class AuditSearchComponent implements AuditSearch {
             Map.entry("served", "已查看"), Map.entry("stored", "已保存"), Map.entry("created", "已创建"),
             Map.entry("updated", "已修改"),
             Map.entry("imported", "已导入"), Map.entry("installed", "已安装"), Map.entry("upgraded", "已升级"),
-            Map.entry("uninstalled", "已卸载"), Map.entry("failed", "失败"), Map.entry("retired", "已停用"));
+            Map.entry("uninstalled", "已卸载"), Map.entry("failed", "失败"), Map.entry("retired", "已停用"),
+            Map.entry("disabled", "已停用"), Map.entry("enabled", "已启用"), Map.entry("unlocked", "已解锁"));
 
     static {
         ACTIONS.put("register", "注册");
@@ -60,9 +61,13 @@ public final class AuditSearchComponent implements AuditSearch {
         ACTIONS.put("setup", "首次安装");
         ACTIONS.put("unit_add", "新增单位");
         ACTIONS.put("unit_import", "导入单位");
+        ACTIONS.put("unit_update", "修改单位");
         ACTIONS.put("base_create", "新增继续教育基地");
         ACTIONS.put("base_update", "修改继续教育基地");
         ACTIONS.put("base_import", "继续教育基地学员导入");
+        ACTIONS.put("account_disable", "停用账号");
+        ACTIONS.put("account_enable", "启用账号");
+        ACTIONS.put("account_unlock", "解锁账号");
         ACTIONS.put("learning_form_install", "安装学习形式");
         ACTIONS.put("learning_form_upgrade", "升级学习形式");
         ACTIONS.put("learning_form_uninstall", "卸载学习形式");

@@ -36,11 +36,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 public final class OpsAccountResource {
     private final StaffAccounts staff;
     private final PasswordResets resets;
+    private final StaffStates states;
 
     @Activate
     public OpsAccountResource(@Reference AccountsComponent accounts) {
         this.staff = accounts.staff();
         this.resets = accounts.resets();
+        this.states = accounts.staffStates();
     }
 
     /** 账号管理: unit admins and ops, searched by login or name. */
@@ -58,6 +60,34 @@ public final class OpsAccountResource {
         PasswordResets.Reset r = resets.ofStaff(Access.require(request, Role.OPS),
                 UnitPasswordResetResource.parse(id, "account_not_found", "未找到该账号"), Access.clientAddress(request));
         return Response.ok(r).cacheControl(SessionResource.noStore()).build();
+    }
+
+    /** 停用: the account cannot log in, its sessions end. */
+    @POST
+    @Path("{id}/disabling")
+    public PasswordResets.Staff disable(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        Caller ops = Access.require(request, Role.OPS);
+        return states.disable(ops.accountId(), account(id), Access.clientAddress(request));
+    }
+
+    /** 启用 a disabled account again. */
+    @POST
+    @Path("{id}/enabling")
+    public PasswordResets.Staff enable(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        Caller ops = Access.require(request, Role.OPS);
+        return states.enable(ops.accountId(), account(id), Access.clientAddress(request));
+    }
+
+    /** 解锁: lifts the lock-out of wrong passwords. */
+    @POST
+    @Path("{id}/unlocking")
+    public PasswordResets.Staff unlock(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        Caller ops = Access.require(request, Role.OPS);
+        return states.unlock(ops.accountId(), account(id), Access.clientAddress(request));
+    }
+
+    private static long account(String id) {
+        return UnitPasswordResetResource.parse(id, "account_not_found", "未找到该账号");
     }
 
     /** Body of {@code POST /ops/accounts}. */

@@ -36,9 +36,20 @@ final class PasswordResets {
     record Reset(long accountId, String login, String name, String temporaryPassword) {
     }
 
-    /** A staff account as ops see it in 账号管理. */
+    /**
+     * A staff account as ops see it in 账号管理.
+     *
+     * @param state     {@code approved} (在用) or {@code disabled} (已停用)
+     * @param stateName its zh-CN name
+     * @param locked    whether wrong passwords have locked it now
+     */
     record Staff(long accountId, String login, String name, String role, String roleName, Long unitId, String unitName,
-                 Long baseId, String baseName, boolean locked) {
+                 Long baseId, String baseName, boolean locked, String state, String stateName) {
+    }
+
+    /** The zh-CN name of a staff account's state. */
+    static String staffStateName(String state) {
+        return "disabled".equals(state) ? "已停用" : "在用";
     }
 
     private final Store store;
@@ -69,7 +80,7 @@ final class PasswordResets {
         if (!"approved".equals(a.state)) {
             throw ProblemException.conflict("not_approved", "该人员的注册尚未审核通过，无需重置密码");
         }
-        return reset(admin, a, address);
+        return reset(admin.accountId(), a, address);
     }
 
     /** Ops reset a unit admin's or another ops account's password. */
@@ -81,7 +92,16 @@ final class PasswordResets {
         if (a.id == ops.accountId()) {
             throw ProblemException.conflict("own_account", "不能重置自己的密码，请在「修改密码」中修改");
         }
-        return reset(ops, a, address);
+        return reset(ops.accountId(), a, address);
+    }
+
+    /** The console resets a staff account's password ({@code ceportal:staff-reset}); audited with no actor. */
+    Reset ofStaffFromConsole(long accountId) {
+        AccountRow a = find(accountId);
+        if (a == null || Role.PROFESSIONAL.name().equals(a.role)) {
+            throw ProblemException.notFound("account_not_found", "未找到该账号");
+        }
+        return reset(null, a, "console");
     }
 
     /** Staff accounts, by role then login; {@code q} matches login or name. */
@@ -98,19 +118,32 @@ final class PasswordResets {
             total = m.staffCount(pattern);
             rows = m.staff(pattern, page.offset(), page.size());
         }
+        return new Page<>(views(rows), total, page);
+    }
+
+    /** One staff account as 账号管理 lists it; 404 for a professional or no account. */
+    Staff oneStaff(long id) {
+        AccountRow a = find(id);
+        if (a == null || Role.PROFESSIONAL.name().equals(a.role)) {
+            throw ProblemException.notFound("account_not_found", "未找到该账号");
+        }
+        return views(List.of(a)).get(0);
+    }
+
+    private List<Staff> views(List<AccountRow> rows) {
         Map<Long, String> units = rows.stream().map(r -> r.unitId).filter(Objects::nonNull).distinct()
                 .collect(Collectors.toMap(id -> id, id -> directory.unit(id).map(u -> u.name).orElse("")));
         long now = clock.millis();
-        return new Page<>(rows.stream().map(r -> {
+        return rows.stream().map(r -> {
             Role role = Role.valueOf(r.role);
             return new Staff(r.id, r.login, r.name, role.name(), role.label(), r.unitId,
                     r.unitId == null ? null : units.get(r.unitId), r.baseId,
                     r.baseId == null ? null : bases.nameOf(r.baseId).orElse(null),
-                    r.lockedUntil != null && r.lockedUntil.getTime() > now);
-        }).toList(), total, page);
+                    r.lockedUntil != null && r.lockedUntil.getTime() > now, r.state, staffStateName(r.state));
+        }).toList();
     }
 
-    private Reset reset(Caller actor, AccountRow a, String address) {
+    private Reset reset(Long actorId, AccountRow a, String address) {
         String temporary = temporaryPassword();
         String hash = hasher.hash(temporary.toCharArray());
         store.inTransaction(s -> {
@@ -118,11 +151,11 @@ final class PasswordResets {
             m.setTemporaryPassword(a.id, hash);
             m.deleteSessionsOf(a.id);
             store.afterCommit(() -> recent.forgetAccount(a.id));
-            m.audit(Timestamp.from(clock.instant()), actor.accountId(), "password_reset", "account:" + a.id, "reset",
+            m.audit(Timestamp.from(clock.instant()), actorId, "password_reset", "account:" + a.id, "reset",
                     Credentials.clip(address));
             return null;
         });
-        LOG.info("Account {} got a temporary password from account {}", a.id, actor.accountId());
+        LOG.info("Account {} got a temporary password from account {}", a.id, actorId);
         return new Reset(a.id, a.login, a.name, temporary);
     }
 

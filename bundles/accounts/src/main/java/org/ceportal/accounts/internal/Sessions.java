@@ -135,6 +135,10 @@ final class Sessions {
             throw new ProblemException(403, "registration_rejected",
                     "此账号的注册未通过审核" + reason + "。如有疑问请联系所在单位管理员");
         }
+        if ("disabled".equals(a.state)) {
+            credentials.audit(now, a.id, "login", Credentials.subject(role, login), "disabled", address);
+            throw new ProblemException(403, "account_disabled", "此账号已停用，如有疑问请联系省级运维");
+        }
         String token = randomToken();
         String csrf = randomToken();
         Instant expires = now.plus(absolute);

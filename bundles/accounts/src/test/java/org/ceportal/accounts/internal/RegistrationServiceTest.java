@@ -385,5 +385,15 @@ public class RegistrationServiceTest {
         public ImportReport importUnits(Reader csv) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Page<Unit> searchUnits(String regionCode, String query, PageRequest page) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Unit updateUnit(long id, NewUnit unit) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

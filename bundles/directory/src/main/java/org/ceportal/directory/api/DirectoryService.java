@@ -26,6 +26,14 @@ public interface DirectoryService {
      */
     Page<Unit> units(String regionCode, String query, PageRequest page);
 
+    /**
+     * Units of the province, or of a region when {@code regionCode} is given, whose name contains {@code query}, by
+     * region and name (单位管理). Since 1.1.
+     *
+     * @throws ProblemException 404 for an unknown region, 400 for a query over 50 characters
+     */
+    Page<Unit> searchUnits(String regionCode, String query, PageRequest page);
+
     Optional<Unit> unit(long id);
 
     /**
@@ -72,4 +80,13 @@ public interface DirectoryService {
      * (same region and name) are kept and get the departments they lack.
      */
     ImportReport importUnits(Reader csv);
+
+    /**
+     * Changes a unit's region, name and kind, and adds the departments of {@code unit} it lacks (departments are
+     * never removed here: people and declarations name them). Since 1.1.
+     *
+     * @throws ProblemException 404 for an unknown unit, 400 with field errors for bad input, 409 {@code unit_exists}
+     *                          when the region already has another unit of that name
+     */
+    Unit updateUnit(long id, NewUnit unit);
 }

@@ -5,5 +5,5 @@
  * Items are plain data objects with public fields, in the manner of OSGi DTOs.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.ceportal.directory.api;

@@ -33,6 +33,14 @@ public final class DirectoryChanges {
         });
     }
 
+    public Unit updateUnit(long id, NewUnit unit, Long actorId, String address) {
+        return database.inTransaction(() -> {
+            Unit u = directory.updateUnit(id, unit);
+            record(actorId, "unit_update", "unit:" + u.id + " " + u.regionCode, "updated", address);
+            return u;
+        });
+    }
+
     public ImportReport importUnits(Reader csv, Long actorId, String address) {
         return database.inTransaction(() -> {
             ImportReport r = directory.importUnits(csv);

@@ -32,6 +32,9 @@ public interface DirectoryMapper {
 
     void insertUnit(UnitRow unit);
 
+    int updateUnit(@Param("id") long id, @Param("regionCode") String regionCode, @Param("name") String name,
+            @Param("kind") String kind);
+
     List<Department> departments(@Param("unitId") long unitId);
 
     Department department(@Param("id") long id);

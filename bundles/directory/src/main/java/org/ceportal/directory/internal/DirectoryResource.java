@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -138,6 +139,18 @@ public final class DirectoryResource {
         return reference(request, uri, () -> ItemList.of(directory.titles()));
     }
 
+    /** A unit kind's code and zh-CN name, for the pages' choices. */
+    public record UnitKindItem(String code, String name) {
+    }
+
+    @GET
+    @SameForEveryone
+    @Path("unit-kinds")
+    public Response unitKinds(@Context Request request, @Context UriInfo uri) {
+        return reference(request, uri, () -> ItemList.of(java.util.Arrays.stream(org.ceportal.directory.api.UnitKind.values())
+                .map(k -> new UnitKindItem(k.name(), k.label())).toList()));
+    }
+
     @GET
     @SameForEveryone
     @Path("ethnic-groups")
@@ -174,6 +187,15 @@ public final class DirectoryResource {
         }
     }
 
+    /** Ops, 单位管理: the province's units (or a region's), searched by name, by region and name. */
+    @GET
+    @Path("units")
+    public Page<Unit> searchUnits(@Context ContainerRequestContext request, @QueryParam("regionCode") String regionCode,
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Access.require(request, Role.OPS);
+        return directory.searchUnits(regionCode, q, PageRequest.parse(page, size, 20, 100));
+    }
+
     /** Ops: add one unit with its departments. */
     @POST
     @Path("units")
@@ -185,6 +207,18 @@ public final class DirectoryResource {
         }
         Unit created = changes.addUnit(unit, ops.accountId(), Access.clientAddress(request));
         return Response.created(URI.create("directory/units/" + created.id)).entity(created).build();
+    }
+
+    /** Ops: change a unit's region, name and kind, adding the departments it lacks. */
+    @PUT
+    @Path("units/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Unit updateUnit(@Context ContainerRequestContext request, @PathParam("id") String id, NewUnit unit) {
+        Caller ops = Access.require(request, Role.OPS);
+        if (unit == null) {
+            throw ProblemException.invalid("name", "请填写单位信息");
+        }
+        return changes.updateUnit(unitId(id), unit, ops.accountId(), Access.clientAddress(request));
     }
 
     /** Ops: import units from CSV (UTF-8, header {@code region_code,name,kind,departments}). */

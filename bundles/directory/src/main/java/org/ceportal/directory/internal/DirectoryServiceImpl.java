@@ -149,6 +149,24 @@ public final class DirectoryServiceImpl implements DirectoryService {
         }
     }
 
+    @Override
+    public Page<Unit> searchUnits(String regionCode, String query, PageRequest page) {
+        String region = regionCode == null || regionCode.isBlank() ? null : regionCode.strip();
+        if (region != null) {
+            return units(region, query, page);
+        }
+        String pattern = likePattern(query);
+        try (SqlSession s = store.session()) {
+            DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+            long total = m.countUnits(null, pattern);
+            List<Unit> items = page.offset() >= total ? List.of() : m.units(null, pattern, page.offset(), page.size());
+            for (Unit u : items) {
+                label(u).regionName = region(u.regionCode).map(r -> r.name).orElse(u.regionCode);
+            }
+            return new Page<>(items, total, page);
+        }
+    }
+
     /** {@code %query%} with LIKE wildcards escaped, or null for no filter. */
     static String likePattern(String query) {
         if (query == null || query.isBlank()) {
@@ -253,6 +271,42 @@ public final class DirectoryServiceImpl implements DirectoryService {
             // the unique constraint caught a concurrent insert of the same unit
             throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
         }
+    }
+
+    @Override
+    public Unit updateUnit(long id, NewUnit unit) {
+        if (unit(id).isEmpty()) {
+            throw ProblemException.notFound("unit_not_found", "单位不存在");
+        }
+        List<FieldError> errors = UnitRules.check(unit, catalogue.regionByCode.keySet(), "");
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        try {
+            store.inTransaction(s -> {
+                DirectoryMapper m = s.getMapper(DirectoryMapper.class);
+                Unit same = m.unitByName(unit.regionCode().strip(), unit.name().strip());
+                if (same != null && same.id != id) {
+                    throw ProblemException.conflict("unit_exists", "该区域已有同名单位");
+                }
+                if (m.updateUnit(id, unit.regionCode().strip(), unit.name().strip(),
+                        UnitKind.parse(unit.kind()).orElseThrow().name()) == 0) {
+                    throw ProblemException.notFound("unit_not_found", "单位不存在");
+                }
+                Set<String> have = new java.util.HashSet<>();
+                m.departments(id).forEach(d -> have.add(d.name));
+                for (String d : UnitRules.departments(unit)) {
+                    if (have.add(d)) {
+                        m.insertDepartment(id, d);
+                    }
+                }
+                store.afterCommit(answers::forget);
+                return null;
+            });
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("unit_exists", "该区域已有同名单位，或部门被同时添加，请刷新后重试");
+        }
+        return unit(id).orElseThrow();
     }
 
     @Override
