@@ -81,9 +81,9 @@ public final class AccountsComponent {
 
         @AttributeDefinition(name = "Session memory (seconds)",
                 description = "A session this node read from the database serves the reads (GET) of the next seconds "
-                        + "without reading it again; state-changing requests always read it. A logout or password change "
-                        + "on this node counts at once; one through another node counts here after at most this long. "
-                        + "0 reads every time", min = "0", max = "60")
+                        + "without reading it again; state-changing requests read it on PostgreSQL, and use it too on "
+                        + "embedded Derby (one node). A logout or password change on this node counts at once; one "
+                        + "through another node counts here after at most this long. 0 reads every time", min = "0", max = "60")
         int sessionMemorySeconds() default 2;
 
         @AttributeDefinition(name = "Always mark the session cookie Secure",
@@ -128,7 +128,8 @@ public final class AccountsComponent {
         Credentials credentials = new Credentials(store, hasher, lockout, clock);
         this.registrations = new RegistrationService(store, directory, policy, hasher, credentials, clock);
         this.staff = new StaffAccounts(store, directory, this::baseName, policy, hasher, clock);
-        RecentSessions recent = new RecentSessions(Math.max(0, config.sessionMemorySeconds()), clock);
+        RecentSessions recent = new RecentSessions(Math.max(0, config.sessionMemorySeconds()), clock,
+                "derby".equals(database.databaseId())); // embedded Derby: this JVM is the only node
         this.resets = new PasswordResets(store, hasher, directory, this::baseName, clock, recent);
         this.staffStates = new StaffStates(store, resets, clock, recent);
         this.staffConsole = new StaffConsole(resets, staffStates);

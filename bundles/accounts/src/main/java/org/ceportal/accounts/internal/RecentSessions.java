@@ -10,8 +10,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Sessions this node read from the database in the last {@code seconds}, for reads
- * (GET, HEAD) only: a page that reads five answers looks its session up once, not five
- * times. Every state-changing request still reads the database.
+ * (GET, HEAD): a page that reads five answers looks its session up once, not five
+ * times. State-changing requests read the database, unless this node is the only one
+ * (embedded Derby), where every change of a session is forgotten here as it commits.
  *
  * <p>A session ended or changed on this node (logout, password change or reset) is
  * forgotten once that commits; a read that began before such a change keeps nothing
@@ -28,12 +29,29 @@ final class RecentSessions {
 
     private final Cache<String, Kept> kept;
     private final AtomicLong generation = new AtomicLong();
+    private final boolean soleNode;
 
     /** @param seconds how long a session read is used again, by {@code clock}; 0 keeps none */
     RecentSessions(int seconds, Clock clock) {
+        this(seconds, clock, false);
+    }
+
+    /**
+     * @param seconds  how long a session read is used again, by {@code clock}; 0 keeps none
+     * @param soleNode true when no other node can change sessions (embedded Derby: one JVM owns the database), so
+     *                 every change of a session passes through this node's {@code forget} and a kept session may
+     *                 serve state-changing requests too
+     */
+    RecentSessions(int seconds, Clock clock, boolean soleNode) {
+        this.soleNode = soleNode;
         this.kept = seconds <= 0 ? null
                 : Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(seconds)).maximumSize(MAX_SESSIONS)
                         .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    /** Whether a kept session serves state-changing requests as well as reads. */
+    boolean servesWrites() {
+        return soleNode;
     }
 
     /** The generation now: read it before reading a session from the database. */

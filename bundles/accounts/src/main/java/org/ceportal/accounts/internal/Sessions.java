@@ -173,7 +173,8 @@ final class Sessions {
      *
      * @param read true for a request that changes nothing (GET, HEAD): then a session this node
      *        read in the last few seconds ({@link RecentSessions}) serves, while its timeouts hold
-     *        and its idle timer needs no renewing
+     *        and its idle timer needs no renewing; on the only node (embedded Derby) it serves
+     *        state-changing requests too
      */
     Optional<Current> current(String token, boolean read) {
         if (token == null || token.length() != 22) {
@@ -181,7 +182,7 @@ final class Sessions {
         }
         String tokenHash = hash(token);
         Instant now = clock.instant();
-        if (read) {
+        if (read || recent.servesWrites()) {
             RecentSessions.Kept k = recent.get(tokenHash);
             if (k != null && k.current().expiresAt().isAfter(now) && k.lastSeen().plus(idle).isAfter(now)
                     && Duration.between(k.lastSeen(), now).compareTo(TOUCH_EVERY) < 0) {

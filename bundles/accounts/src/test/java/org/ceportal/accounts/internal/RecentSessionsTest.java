@@ -16,18 +16,21 @@ import org.junit.Test;
 
 /**
  * Two nodes share the database; node B remembers the sessions it read for 2 s. Its reads
- * (GET) use them, its writes never do, and what ends a session on B counts on B at once.
+ * (GET) use them, its writes never do, and what ends a session on B counts on B at once. The only node of an
+ * embedded database uses them for writes too.
  */
 public class RecentSessionsTest {
     private static final String PASSWORD = "审核员的长密码2026";
 
     private TestClock clock;
+    private Store store;
     private Sessions nodeA;
     private Sessions nodeB;
+    private Sessions sole;
 
     @Before
     public void setUp() {
-        Store store = TestStores.migrated("accounts", AccountMapper.class);
+        store = TestStores.migrated("accounts", AccountMapper.class);
         clock = new TestClock(Instant.parse("2026-12-31T15:00:00Z"));
         PasswordPolicy policy = new PasswordPolicy(Set.of("12345678"));
         PasswordHasher hasher = new PasswordHasher(1000);
@@ -36,6 +39,8 @@ public class RecentSessionsTest {
         nodeA = new Sessions(store, policy, hasher, credentials, Duration.ofMinutes(30), Duration.ofHours(12), clock);
         nodeB = new Sessions(store, policy, hasher, credentials, Duration.ofMinutes(30), Duration.ofHours(12), clock,
                 new RecentSessions(2, clock));
+        sole = new Sessions(store, policy, hasher, credentials, Duration.ofMinutes(30), Duration.ofHours(12), clock,
+                new RecentSessions(2, clock, true));
         new StaffAccounts(store, new RegistrationServiceTest.Directory(), policy, hasher, clock)
                 .create("UNIT_ADMIN", "ly-admin", "李主任", 7L, PASSWORD, null);
     }
@@ -79,6 +84,29 @@ public class RecentSessionsTest {
         nodeB.changePassword(nodeB.current(desk.token(), false).orElseThrow(), PASSWORD, "另一个足够长的新密码", "127.0.0.1");
         assertFalse(nodeB.current(phone.token(), true).isPresent());
         assertTrue(nodeB.current(desk.token(), true).isPresent());
+    }
+
+    /**
+     * Embedded Derby: this node is the only one, so its writes use the session it read too (the row deleted behind
+     * its back, which only another node could do, still serves for the bound), and what it changes itself counts at
+     * once.
+     */
+    @Test
+    public void onTheOnlyNodeWritesUseTheKeptSessionAndItsOwnChangesCountAtOnce() {
+        Sessions.NewSession s = login(sole);
+        assertTrue(sole.current(s.token(), false).isPresent());
+        store.inTransaction(x -> x.getMapper(AccountMapper.class).deleteSession(Sessions.hash(s.token())));
+        assertTrue("a write is served from memory", sole.current(s.token(), false).isPresent());
+        clock.advance(Duration.ofMillis(2100));
+        assertFalse(sole.current(s.token(), false).isPresent());
+
+        Sessions.NewSession desk = login(sole);
+        Sessions.NewSession phone = login(sole);
+        assertTrue(sole.current(phone.token(), false).isPresent());
+        sole.changePassword(sole.current(desk.token(), false).orElseThrow(), PASSWORD, "另一个足够长的新密码", "127.0.0.1");
+        assertFalse("the other session ends for writes at once", sole.current(phone.token(), false).isPresent());
+        sole.logout(sole.current(desk.token(), false).orElseThrow(), "127.0.0.1");
+        assertFalse(sole.current(desk.token(), false).isPresent());
     }
 
     @Test
