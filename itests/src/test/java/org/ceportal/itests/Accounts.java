@@ -124,12 +124,19 @@ final class Accounts {
         return loginAs("ops", OPS_LOGIN, STAFF_PASSWORD);
     }
 
+    /**
+     * Creates a staff account through the ops API as {@code ops} does on 账号管理, with the tests' staff password;
+     * {@code scopeField} is {@code unitId} or {@code baseId}.
+     */
+    static void createStaff(Http ops, String role, String login, String name, String scopeField, long scopeId) throws Exception {
+        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"" + role + "\",\"login\":\"" + login + "\",\"name\":\""
+                + name + "\",\"" + scopeField + "\":" + scopeId + ",\"password\":\"" + STAFF_PASSWORD + "\"}");
+        assertEquals(made.body(), 201, made.status());
+    }
+
     /** Creates a unit admin through the ops API and returns its login. */
     String unitAdmin(long unitId, String login) throws Exception {
-        Http.Answer a = ops().postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"" + login
-                + "\",\"name\":\"管理员" + login.substring(login.length() - 1) + "\",\"unitId\":" + unitId
-                + ",\"password\":\"" + STAFF_PASSWORD + "\"}");
-        assertEquals(a.body(), 201, a.status());
+        createStaff(ops(), "UNIT_ADMIN", login, "管理员" + login.substring(login.length() - 1), "unitId", unitId);
         return login;
     }
 

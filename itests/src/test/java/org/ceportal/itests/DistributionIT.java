@@ -383,7 +383,10 @@ public class DistributionIT {
     @Test
     public void m_aBaseAndItsCourseInABrowser() throws Exception {
         Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
-        new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", baseId -> createBaseAdmin(a, baseId));
+        new BaseInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", baseId -> {
+            Accounts.createStaff(a.loginAs("ops", "henan.ops", "首次安装的长密码2026"), "BASE_ADMIN", "lyzy.base", "基地管理员", "baseId", baseId);
+            return "lyzy.base";
+        });
     }
 
     /** 学员导入: the base admin of m_ imports a list into its 班次; 王芳芳 finds the approved base declaration. */
@@ -410,10 +413,8 @@ public class DistributionIT {
     @Test
     public void n4_opsDisableAndEnableAStaffAccountInABrowser() throws Exception {
         Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
-        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
-        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"pause.admin\","
-                + "\"name\":\"暂停管理员\",\"unitId\":" + a.unitId("软件行业协会") + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
-        assertEquals(made.body(), 201, made.status());
+        Accounts.createStaff(a.loginAs("ops", "henan.ops", "首次安装的长密码2026"), "UNIT_ADMIN", "pause.admin", "暂停管理员",
+                "unitId", a.unitId("软件行业协会"));
         new StaffInBrowser(portal.home(), base).run("henan.ops", "首次安装的长密码2026", "pause.admin");
     }
 
@@ -428,21 +429,9 @@ public class DistributionIT {
     public void o_anIntegratorsGeneratedClientRegistersAndDeclares() throws Exception {
         Accounts a = new Accounts(http, (c, in) -> portal.console(c, in, ""));
         long unitId = a.unitId("软件行业协会");
-        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
-        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"UNIT_ADMIN\",\"login\":\"client.admin\","
-                + "\"name\":\"接口管理员\",\"unitId\":" + unitId + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
-        assertEquals(made.body(), 201, made.status());
+        Accounts.createStaff(a.loginAs("ops", "henan.ops", "首次安装的长密码2026"), "UNIT_ADMIN", "client.admin", "接口管理员", "unitId", unitId);
         new GeneratedClientScenario(portal.port()).run(Accounts.idNumber("41030219900101003"), "接口测试员", "接口集成的长密码2026",
                 unitId, "client.admin", portal.home().resolve("client"));
-    }
-
-    /** A base admin account for {@code baseId}, made by ops through the API; its login. */
-    private String createBaseAdmin(Accounts a, long baseId) throws Exception {
-        Http ops = a.loginAs("ops", "henan.ops", "首次安装的长密码2026");
-        Http.Answer made = ops.postWith("/api/ops/accounts", "{\"role\":\"BASE_ADMIN\",\"login\":\"lyzy.base\","
-                + "\"name\":\"基地管理员\",\"baseId\":" + baseId + ",\"password\":\"" + Accounts.STAFF_PASSWORD + "\"}");
-        assertEquals(made.body(), 201, made.status());
-        return "lyzy.base";
     }
 
     @Test

@@ -1,30 +1,15 @@
 package org.ceportal.accounts.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.ceportal.accounts.internal.AccountsComponent;
-import org.ceportal.platform.api.ProblemException;
+import org.ceportal.accounts.internal.StaffConsole;
 
 /** {@code ceportal:staff-disable ID}: 停用 (账号管理), as the page does it, audited with address {@code console}. */
 @Service
 @Command(scope = "ceportal", name = "staff-disable", description = "Disable a staff account (it cannot log in; its sessions end)")
-public class StaffDisableCommand implements Action {
-    @Reference
-    AccountsComponent accounts;
-
-    @Argument(index = 0, name = "id", required = true, description = "The account id (see ceportal:staff)")
-    long id;
-
+public class StaffDisableCommand extends StaffActionCommand {
     @Override
-    public Object execute() {
-        try {
-            System.out.println(accounts.staffConsole().disable(id));
-        } catch (ProblemException e) {
-            System.err.println(e.describe());
-        }
-        return null;
+    String act(StaffConsole staff, long id) {
+        return staff.disable(id);
     }
 }

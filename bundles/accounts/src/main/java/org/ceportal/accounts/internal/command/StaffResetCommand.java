@@ -1,30 +1,15 @@
 package org.ceportal.accounts.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.ceportal.accounts.internal.AccountsComponent;
-import org.ceportal.platform.api.ProblemException;
+import org.ceportal.accounts.internal.StaffConsole;
 
 /** {@code ceportal:staff-reset ID}: 重置密码 (账号管理), as the page does it, audited with address {@code console}. */
 @Service
 @Command(scope = "ceportal", name = "staff-reset", description = "Give a staff account a temporary password, printed once (to be changed at the next login)")
-public class StaffResetCommand implements Action {
-    @Reference
-    AccountsComponent accounts;
-
-    @Argument(index = 0, name = "id", required = true, description = "The account id (see ceportal:staff)")
-    long id;
-
+public class StaffResetCommand extends StaffActionCommand {
     @Override
-    public Object execute() {
-        try {
-            System.out.println(accounts.staffConsole().resetPassword(id));
-        } catch (ProblemException e) {
-            System.err.println(e.describe());
-        }
-        return null;
+    String act(StaffConsole staff, long id) {
+        return staff.resetPassword(id);
     }
 }
