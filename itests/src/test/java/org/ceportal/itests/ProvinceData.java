@@ -48,11 +48,11 @@ final class ProvinceData {
         String seedId = Accounts.idNumber("41030319800101001"); // outside the generated numbers (410302...)
         Http seed = a.professional(a.unitId("第一高级中学"), seedId, "种子", PASSWORD, "province.admin");
         JsonNode forms = http.get("/api/learning-forms").json().path("items");
-        List<String[]> schemas = new ArrayList<>(); // id, version, name, kind, category, schema JSON
+        List<String[]> schemas = new ArrayList<>(); // id, version, name, kind, category, schema JSON, form_schema id
         for (JsonNode f : forms) {
             String schema = http.get("/api/learning-forms/" + f.path("id").asText()).body();
             schemas.add(new String[] {f.path("id").asText(), f.path("version").asText(), f.path("name").asText(),
-                f.path("kind").asText(), f.path("category").asText(), schema});
+                f.path("kind").asText(), f.path("category").asText(), schema, null});
         }
 
         long t0 = System.nanoTime();
@@ -69,6 +69,7 @@ final class ProvinceData {
             }
             units(c, regions, units);
             people(c, people, units, hash, random);
+            snapshots(c, schemas);
             declarations(c, declarations, people, units, schemas, random);
             c.commit();
             statistics(c);
@@ -181,13 +182,31 @@ final class ProvinceData {
         }
     }
 
+    /** Each form's description once (form_schema), as the portal keeps it; its id goes to {@code schemas}' last column. */
+    private static void snapshots(Connection c, List<String[]> schemas) throws Exception {
+        try (PreparedStatement f = c.prepareStatement("INSERT INTO form_schema (form_id, form_version, schema_json) VALUES (?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (String[] form : schemas) {
+                f.setString(1, form[0]);
+                f.setString(2, form[1]);
+                f.setString(3, form[5]);
+                f.executeUpdate();
+                try (ResultSet keys = f.getGeneratedKeys()) {
+                    keys.next();
+                    form[6] = String.valueOf(keys.getLong(1));
+                }
+            }
+        }
+        c.commit();
+    }
+
     private static void declarations(Connection c, int count, int people, List<long[]> units, List<String[]> schemas,
             Random random) throws Exception {
         int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         String[] states = {"approved", "approved", "approved", "approved", "approved", "approved", "approved", "pending",
             "rejected", "draft"};
         try (PreparedStatement d = c.prepareStatement("INSERT INTO declaration (id, owner_id, unit_id, form_id, form_version, "
-                + "form_name, kind, schema_json, values_json, title, decl_year, category, proposed_hours, claimed_hours, state, "
+                + "form_name, kind, schema_id, values_json, title, decl_year, category, proposed_hours, claimed_hours, state, "
                 + "approved_hours, reject_reason, version, created_at, updated_at, submitted_at, decided_at, decided_by) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
@@ -207,7 +226,7 @@ final class ProvinceData {
                 d.setString(5, form[1]);
                 d.setString(6, form[2]);
                 d.setString(7, form[3]);
-                d.setString(8, form[5]);
+                d.setLong(8, Long.parseLong(form[6]));
                 d.setString(9, form[2] + " 第" + (i % 97) + "期");
                 d.setInt(10, year);
                 d.setString(11, category);

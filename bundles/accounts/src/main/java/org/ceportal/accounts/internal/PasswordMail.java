@@ -18,6 +18,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -67,7 +68,9 @@ public final class PasswordMail {
         int codesPerHour() default 3;
     }
 
-    private final Config config;
+    // changed in place (@Modified): a new configuration must not take the component, and the
+    // 忘记密码 resource that needs it, away from the whiteboard even for a moment (a 404 meanwhile)
+    private volatile Config config;
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> {
                 Thread t = new Thread(r, "ceportal-mail");
@@ -77,6 +80,11 @@ public final class PasswordMail {
 
     @Activate
     public PasswordMail(Config config) {
+        this.config = config;
+    }
+
+    @Modified
+    void modified(Config config) {
         this.config = config;
     }
 
@@ -113,6 +121,7 @@ public final class PasswordMail {
     }
 
     private void deliver(String to, String subject, String text) throws MessagingException {
+        Config config = this.config; // one configuration for the whole mail
         Properties p = new Properties();
         p.put("mail.smtp.host", config.smtpHost().strip());
         p.put("mail.smtp.port", String.valueOf(config.smtpPort()));

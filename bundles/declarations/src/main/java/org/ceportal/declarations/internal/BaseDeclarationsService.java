@@ -42,6 +42,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
     private final Supplier<List<Integer>> years;
     private final Messages messages;
     private final Clock clock;
+    private final FormSchemas snapshots;
 
     @Activate
     public BaseDeclarationsService(@Reference DeclarationsComponent module) {
@@ -57,6 +58,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
         this.years = years;
         this.messages = messages;
         this.clock = clock;
+        this.snapshots = new FormSchemas(store);
     }
 
     @Override
@@ -89,6 +91,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
                 }
                 DeclarationRow row = plan.row(a, now);
                 m.touchOwner(a.accountId());
+                snapshots.name(s, row);
                 m.insert(row);
                 m.history(row.id, now, null, PENDING, actorId, "由继续教育基地导入");
                 if (approve) {

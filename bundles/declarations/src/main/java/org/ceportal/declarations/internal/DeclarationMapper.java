@@ -113,6 +113,12 @@ public interface DeclarationMapper {
 
     Integer firstYear(@Param("ownerId") long ownerId);
 
+    /** The snapshots kept of a form version's description, oldest first. */
+    List<FormSchemaRow> snapshotsOf(@Param("formId") String formId, @Param("formVersion") String formVersion);
+
+    /** Keeps a new snapshot; its id is set in {@code row}. */
+    void insertSnapshot(FormSchemaRow row);
+
     /** Declarations per form and version (the ops' catalogue). */
     List<FormUseRow> formUse();
 }

@@ -12,6 +12,9 @@ public class DeclarationRow {
     public String formVersion;
     public String formName;
     public String kind;
+    /** The form_schema row of the snapshot: what is written; {@link #schemaJson} is what is read. */
+    public Long schemaId;
+    /** The form's description as it was when the declaration was made or last saved (the snapshot). */
     public String schemaJson;
     public String valuesJson;
     public String title;

@@ -43,6 +43,7 @@ final class Declarations {
     private final Clock clock;
     private final DeclarationChecks checks;
     private final DeclarationViews views;
+    private final FormSchemas snapshots;
 
     /** Where audit records go: the platform's audit log when there is one. */
     interface AuditTrail {
@@ -72,6 +73,7 @@ final class Declarations {
         this.clock = clock;
         this.checks = new DeclarationChecks(store, yearsBack, zone, clock, units);
         this.views = new DeclarationViews(store, forms, attachments, ownLists);
+        this.snapshots = new FormSchemas(store);
     }
 
     DeclarationDetail create(Caller caller, DeclarationRequest r, String address) {
@@ -114,6 +116,7 @@ final class Declarations {
                         checks.units().convert(d.maxPerYear(), d.kind().name(), c.kind), c.year, c.claimed, 0L);
             }
             row.id = null;
+            snapshots.name(s, row);
             m.insert(row);
             m.history(row.id, now, null, row.state, caller.accountId(), null);
             attachments.attach(caller.accountId(), row.id, ids);
@@ -160,6 +163,7 @@ final class Declarations {
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
             m.touchOwner(caller.accountId());
+            snapshots.name(s, row);
             if (m.updateDraft(row) != 1) {
                 throw changedMeanwhile(caller, id);
             }

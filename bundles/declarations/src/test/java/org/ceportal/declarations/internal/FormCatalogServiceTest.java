@@ -44,6 +44,11 @@ public class FormCatalogServiceTest {
     }
 
     private void declare(String... extra) {
+        declarations.create(WANG, reading(extra), null);
+    }
+
+    /** A 读书自学 declaration of 2026 with 10 hours; {@code extra}: more values, name then value. */
+    static DeclarationRequest reading(String... extra) {
         DeclarationRequest r = new DeclarationRequest();
         r.formId = "reading";
         r.year = 2026;
@@ -53,7 +58,7 @@ public class FormCatalogServiceTest {
             r.values.put(extra[i], extra[i + 1]);
         }
         r.attachmentIds = List.of();
-        declarations.create(WANG, r, null);
+        return r;
     }
 
     @Test

@@ -49,6 +49,23 @@ public final class TestStores {
             this.transactions = transactions;
         }
 
+        /**
+         * Runs the module's scripts up to {@code version} only (a later {@link #migrated} runs the rest):
+         * for a test of a migration over rows written as an earlier version kept them.
+         */
+        public Shared migrateUpTo(String module, int version, ClassLoader loader) {
+            SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby", 0,
+                    TestStores.class.getClassLoader(), SchemaVersionMapper.class);
+            new MigrationRunner(ds, bookkeeping, Clock.systemUTC()).migrate(module,
+                    scripts(loader, module).stream().filter(s -> s.version() <= version).toList());
+            return this;
+        }
+
+        /** The database, for writing rows as an earlier schema version had them. */
+        public javax.sql.DataSource dataSource() {
+            return ds;
+        }
+
         public Store migrated(String module, Class<?>... mappers) {
             ClassLoader loader = mappers.length > 0 ? mappers[0].getClassLoader() : TestStores.class.getClassLoader();
             SqlSessionFactory bookkeeping = MyBatisConfigs.build("platform", ds, "derby", 0,
