@@ -1,5 +1,6 @@
 package org.ceportal.itests;
 
+import org.junit.AfterClass;
 import org.junit.runner.RunWith;
 import org.junit.runners.Suite;
 
@@ -16,4 +17,10 @@ import org.junit.runners.Suite;
         BaseImportChecks.class, OpsFormChecks.class, OpsFigureChecks.class, OpsDefinitionChecks.class, StaffStateChecks.class, UnitAdminChecks.class, AccountSafetyChecks.class, OpenApiChecks.class, HostileInputChecks.class,
         DatabaseCopyChecks.class})
 public class InContainerIT {
+
+    /** The private PostgreSQL server of the run (the database on PostgreSQL, the copy's target on Derby) ends with it. */
+    @AfterClass
+    public static void stopPostgresql() {
+        PostgresServer.stopShared();
+    }
 }

@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * {@code postgresql} package ({@code .ci/run} installs it): {@code initdb} into a folder
  * under {@code target/}, started on a free loopback port, stopped when the JVM ends.
  * PostgreSQL refuses to run as root, so under root every server command runs as the
- * package's {@code postgres} user ({@code runuser}), which is given the folder.
- * Durability is traded for speed ({@code fsync=off}): the cluster lives as long as a test.
+ * package's {@code postgres} user ({@code runuser}), which is given the folder. A suite that
+ * used it stops it when it ends ({@link #stopShared}, from {@code @AfterClass}): a shutdown hook
+ * alone was not enough, failsafe halts a fork whose exit takes more than 5 s (Karaf stopping),
+ * and the server outlived the build. Durability is traded for speed ({@code fsync=off}): the cluster lives as long as a test.
  */
 final class PostgresServer {
     static final String USER = "ceportal";
@@ -46,10 +48,18 @@ final class PostgresServer {
             PostgresServer server = new PostgresServer(binaries(),
                     target.resolve("postgresql-" + PortalOptions.database()).toAbsolutePath(), PortalOptions.freePort());
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgresql-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stopShared, "postgresql-stop"));
             running = server;
         }
         return running;
+    }
+
+    /** Stops this JVM's cluster, if it started one. */
+    static synchronized void stopShared() {
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
     }
 
     String jdbcUrl() {
