@@ -168,6 +168,8 @@ public class ReadBench extends PortalTestBase {
         if (profile == null || profile.isBlank()) {
             return false;
         }
+        // JFR's default stack depth (64) cuts most stacks below the portal's own frames; set before the first recording
+        jcmd(String.valueOf(ProcessHandle.current().pid()), "JFR.configure", "stackdepth=256");
         jcmd(String.valueOf(ProcessHandle.current().pid()), "JFR.start", "name=bench",
                 "settings=" + System.getProperty("bench.jfr", "profile"));
         return true;
