@@ -11,6 +11,7 @@ public interface DeclarationMapper {
 
     void insert(DeclarationRow row);
 
+    /** The owner's declaration without its form's description: {@code schemaJson} is null ({@link FormSchemas#fill}). */
     DeclarationRow find(@Param("ownerId") long ownerId, @Param("id") long id);
 
     /** The person's own list: only the columns of a {@code DeclarationSummary} are filled. */
@@ -24,7 +25,11 @@ public interface DeclarationMapper {
 
     /** Moves {@code from} → {@code to}; 0 rows when the state or version moved on meanwhile. */
     int transition(@Param("ownerId") long ownerId, @Param("id") long id, @Param("from") String from, @Param("to") String to,
-            @Param("version") Integer version, @Param("at") Timestamp at, @Param("submitted") boolean submitted);
+            @Param("version") Integer version, @Param("at") Timestamp at);
+
+    /** Draft → pending at this version, with the time of submission; 0 rows when either moved on meanwhile. */
+    int submitDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") int version,
+            @Param("at") Timestamp at);
 
     int deleteDraft(@Param("ownerId") long ownerId, @Param("id") long id, @Param("version") Integer version);
 
@@ -115,6 +120,9 @@ public interface DeclarationMapper {
 
     /** The snapshots kept of a form version's description, oldest first. */
     List<FormSchemaRow> snapshotsOf(@Param("formId") String formId, @Param("formVersion") String formVersion);
+
+    /** A snapshot's description, or null when there is none of that id. */
+    String snapshotText(@Param("id") long id);
 
     /** Keeps a new snapshot; its id is set in {@code row}. */
     void insertSnapshot(FormSchemaRow row);

@@ -104,8 +104,9 @@ final class Declarations {
         row.createdAt = now;
         row.updatedAt = now;
         row.submittedAt = submit ? now : null;
-        // the row, its history, the linked files and (when submitted) the cap and the lock: one transaction
-        store.inTransaction(s -> {
+        // the row, its history, the linked files and (when submitted) the cap and the lock: one transaction,
+        // which reads the answer too (on its own connection: no second one from the pool)
+        DeclarationDetail answer = store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
             if (!submit) {
                 m.touchOwner(caller.accountId());
@@ -125,10 +126,10 @@ final class Declarations {
             }
             audit.record(caller.accountId(), "declaration_create", subject(row.id, row.formId, row.declYear, row.claimedHours),
                     row.state, address);
-            return row.id;
+            return views.detail(load(caller, row.id));
         });
         LOG.info("Declaration {} ({} {}) {} by account {}", row.id, row.formId, row.formVersion, row.state, caller.accountId());
-        return get(caller, row.id);
+        return answer;
     }
 
     DeclarationDetail update(Caller caller, long id, DeclarationRequest r, String address) {
@@ -160,7 +161,7 @@ final class Declarations {
         row.version = current.version;
         c.fill(row, live.description());
         row.updatedAt = Timestamp.from(clock.instant());
-        store.inTransaction(s -> {
+        return store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
             m.touchOwner(caller.accountId());
             snapshots.name(s, row);
@@ -170,9 +171,8 @@ final class Declarations {
             attachments.attach(caller.accountId(), id, ids);
             audit.record(caller.accountId(), "declaration_update", subject(id, row.formId, row.declYear, row.claimedHours),
                     DRAFT, address);
-            return null;
+            return views.detail(load(caller, id));
         });
-        return get(caller, id);
     }
 
     void delete(Caller caller, long id, Integer version, String address) {
@@ -199,41 +199,40 @@ final class Declarations {
 
     DeclarationDetail submit(Caller caller, long id, Integer version, String address) {
         requireProfessional(caller);
-        DeclarationRow current = load(caller, id);
-        requireOwn(current);
-        if (!DRAFT.equals(current.state)) {
-            throw invalidTransition("该申报" + DeclarationState.labelOf(current.state) + "，不能再次提交");
-        }
-        if (version != null && version != current.version) {
-            throw stale();
-        }
-        JsonText.Figures figures = JsonText.figures(current.schemaJson);
-        BigDecimal max = checks.units().convert(figures.maxPerYear(), String.valueOf(figures.kind()), current.kind);
-        // the cap is checked with the person's row locked, so parallel submissions are counted one after the other;
-        // the row was made with the draft (or by migration V8 for older drafts)
-        Timestamp at = store.inTransaction(s -> {
+        // one transaction on one connection, from the read to the answer: the person's row is locked first, so
+        // parallel submissions are counted one after the other and the cap is checked on what is committed
+        DeclarationDetail answer = store.inTransaction(s -> {
             if (s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId()) == 0) {
                 return null;
             }
+            DeclarationRow current = load(caller, id);
+            requireOwn(current);
+            if (!DRAFT.equals(current.state)) {
+                throw invalidTransition("该申报" + DeclarationState.labelOf(current.state) + "，不能再次提交");
+            }
+            if (version != null && version != current.version) {
+                throw stale();
+            }
+            JsonText.Figures figures = snapshots.of(s, current.schemaId).figures();
+            BigDecimal max = checks.units().convert(figures.maxPerYear(), String.valueOf(figures.kind()), current.kind);
             DeclarationChecks.requireAttachments(attachments.lock(id, true));
             checks.checkYearCap(caller.accountId(), current.formId, current.formName, DeclarationViews.unitOf(current.kind),
                     max, current.declYear, current.claimedHours, id);
-            // the version read: what was checked is what is submitted, or 409 when it was saved meanwhile
-            Timestamp now = transition(caller, current, DRAFT, PENDING, current.version, true);
+            Timestamp at = transition(caller, current, DRAFT, PENDING, current.version);
             audit.record(caller.accountId(), "declaration_submit",
                     subject(id, current.formId, current.declYear, current.claimedHours), PENDING, address);
-            return now;
+            // the answer is the row as the update left it, with its history and files read in this transaction
+            current.state = PENDING;
+            current.version = current.version + 1;
+            current.updatedAt = at;
+            current.submittedAt = at;
+            return views.detail(current);
         });
-        if (at == null) { // no lock row: a draft older than the rows, or made around them
+        if (answer == null) { // no lock row: a draft older than the rows (migration V8 made most), or made around them
             ensureOwner(caller.accountId());
             return submit(caller, id, version, address);
         }
-        // the answer is the row as the update left it: no need to read it again
-        current.state = PENDING;
-        current.version = current.version + 1;
-        current.updatedAt = at;
-        current.submittedAt = at;
-        return views.detail(current);
+        return answer;
     }
 
     DeclarationDetail withdraw(Caller caller, long id, Integer version, String address) {
@@ -243,24 +242,26 @@ final class Declarations {
         if (!PENDING.equals(current.state)) {
             throw invalidTransition("只有待审核的申报可以撤销，该申报" + DeclarationState.labelOf(current.state));
         }
-        store.inTransaction(s -> {
+        return store.inTransaction(s -> {
             s.getMapper(DeclarationMapper.class).touchOwner(caller.accountId());
-            transition(caller, current, PENDING, DRAFT, version, false);
+            transition(caller, current, PENDING, DRAFT, version);
             attachments.lock(id, false);
             audit.record(caller.accountId(), "declaration_withdraw",
                     subject(id, current.formId, current.declYear, current.claimedHours), DRAFT, address);
-            return null;
+            return views.detail(load(caller, id));
         });
-        return get(caller, id);
     }
 
     /** Moves a declaration from one state to another, with its history; returns the time it wrote. */
-    private Timestamp transition(Caller caller, DeclarationRow current, String from, String to, Integer version,
-            boolean submitted) {
+    private Timestamp transition(Caller caller, DeclarationRow current, String from, String to, Integer version) {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            if (m.transition(caller.accountId(), current.id, from, to, version, now, submitted) != 1) {
+            // a submission (always at the version it checked) has a statement of its own, with the time of submission
+            int changed = DRAFT.equals(from) && PENDING.equals(to) && version != null
+                    ? m.submitDraft(caller.accountId(), current.id, version, now)
+                    : m.transition(caller.accountId(), current.id, from, to, version, now);
+            if (changed != 1) {
                 throw changedMeanwhile(caller, current.id);
             }
             m.history(current.id, now, from, to, caller.accountId(), null);
@@ -339,12 +340,14 @@ final class Declarations {
         }
     }
 
+    /** The caller's declaration with its form's description; read in the thread's transaction when there is one. */
     private DeclarationRow load(Caller caller, long id) {
         try (SqlSession s = store.session()) {
             DeclarationRow row = s.getMapper(DeclarationMapper.class).find(caller.accountId(), id);
             if (row == null) {
                 throw ProblemException.notFound("declaration_not_found", NOT_FOUND);
             }
+            snapshots.fill(s, row);
             return row;
         }
     }

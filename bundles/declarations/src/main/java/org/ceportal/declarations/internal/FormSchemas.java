@@ -12,13 +12,20 @@ import org.ceportal.platform.persistence.Store;
  * every snapshot it has seen committed (a few per form version; at most {@value #REMEMBERED},
  * then it starts over), which is right on every node. Two nodes, or two transactions, that
  * make the same new snapshot at once may both insert it: two equal rows, either of which
- * describes the declarations that name it.
+ * describes the declarations that name it. For the same reason the text of a snapshot read by its
+ * id is remembered (with the figures a submission needs of it), so a declaration is read without
+ * its form's description (issue 13: the submission's read of the row).
  */
 final class FormSchemas {
     static final int REMEMBERED = 1024;
 
     private final Store store;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    private final Map<Long, Snapshot> texts = new ConcurrentHashMap<>();
+
+    /** A snapshot's text, and its kind and yearly cap (what a submission checks). */
+    record Snapshot(String json, JsonText.Figures figures) {
+    }
 
     FormSchemas(Store store) {
         this.store = store;
@@ -27,6 +34,36 @@ final class FormSchemas {
     /** Names the row's snapshot ({@code schemaJson}) in {@code schemaId}, inserting it in the session's transaction when new. */
     void name(SqlSession s, DeclarationRow row) {
         row.schemaId = idOf(s, row.formId, row.formVersion, row.schemaJson);
+    }
+
+    /** Fills the row's {@code schemaJson} from its {@code schemaId}. */
+    Snapshot fill(SqlSession s, DeclarationRow row) {
+        Snapshot snapshot = of(s, row.schemaId);
+        row.schemaJson = snapshot.json();
+        return snapshot;
+    }
+
+    /** The snapshot of an id, read through the session (so one made in its transaction is found). */
+    Snapshot of(SqlSession s, long id) {
+        Snapshot known = texts.get(id);
+        if (known != null) {
+            return known;
+        }
+        String json = s.getMapper(DeclarationMapper.class).snapshotText(id);
+        if (json == null) {
+            throw new IllegalStateException("form_schema " + id + " is missing");
+        }
+        Snapshot snapshot = new Snapshot(json, JsonText.figures(json));
+        // remembered once what read it commits: a snapshot made by a transaction that rolls back is never kept
+        store.afterCommit(() -> remember(texts, id, snapshot));
+        return snapshot;
+    }
+
+    private static <K, V> void remember(Map<K, V> memory, K key, V value) {
+        if (memory.size() >= REMEMBERED) {
+            memory.clear();
+        }
+        memory.put(key, value);
     }
 
     private long idOf(SqlSession s, String formId, String formVersion, String schemaJson) {
@@ -46,12 +83,7 @@ final class FormSchemas {
                     return f.id;
                 });
         // remembered once the transaction that found or made it commits (a rolled-back insert is not there)
-        store.afterCommit(() -> {
-            if (ids.size() >= REMEMBERED) {
-                ids.clear();
-            }
-            ids.put(key, id);
-        });
+        store.afterCommit(() -> remember(ids, key, id));
         return id;
     }
 }

@@ -134,6 +134,43 @@ public class FormSchemasTest {
         }
     }
 
+    /** A snapshot read by its id is remembered only once what read it commits: one made and rolled back is gone. */
+    @Test
+    public void aSnapshotReadInATransactionThatRolledBackIsNotRemembered() throws Exception {
+        FormSchemas snapshots = new FormSchemas(store);
+        DeclarationRow row = new DeclarationRow();
+        row.formId = "reading";
+        row.formVersion = "9.0.0";
+        row.schemaJson = "{\"id\":\"reading\",\"kind\":\"HOURS\",\"maxPerYear\":40,\"fields\":[]}";
+        try {
+            store.inTransaction(s -> {
+                snapshots.name(s, row);
+                FormSchemas.Snapshot read = snapshots.of(s, row.schemaId);
+                assertEquals(row.schemaJson, read.json());
+                assertEquals(new java.math.BigDecimal("40"), read.figures().maxPerYear());
+                throw new IllegalStateException("the declaration failed");
+            });
+            fail("rolled back");
+        } catch (IllegalStateException expected) {
+            // the snapshot went with it
+        }
+        try (SqlSession s = store.session()) {
+            snapshots.of(s, row.schemaId);
+            fail("a snapshot that was never committed is not given from memory");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage().contains("missing"));
+        }
+
+        DeclarationDetail kept = declare();
+        long id = kept.summary().id();
+        String json = declarations.get(WANG, id).schema().json();
+        try (SqlSession s = store.session()) {
+            long schemaId = s.getMapper(DeclarationMapper.class).find(WANG.accountId(), id).schemaId;
+            assertEquals(json, snapshots.of(s, schemaId).json());
+            assertEquals("HOURS", snapshots.of(s, schemaId).figures().kind());
+        }
+    }
+
     /** V10 over declarations that kept their snapshot in the row: each distinct snapshot once, every row its own. */
     @Test
     public void theMigrationKeepsEachDistinctSnapshotOnce() throws Exception {
@@ -163,10 +200,11 @@ public class FormSchemasTest {
         Store migrated = old.migrated("declarations", DeclarationMapper.class);
         assertEquals(3, count(old.dataSource(), "SELECT COUNT(*) FROM form_schema"));
         assertEquals(3, count(old.dataSource(), "SELECT COUNT(DISTINCT schema_id) FROM declaration"));
+        FormSchemas snapshots = new FormSchemas(migrated);
         try (SqlSession s = migrated.session()) {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
             for (Map.Entry<Long, String> e : written.entrySet()) {
-                assertEquals(e.getValue(), m.find(11, e.getKey()).schemaJson);
+                assertEquals(e.getValue(), snapshots.of(s, m.find(11, e.getKey()).schemaId).json());
                 assertEquals(e.getValue(), m.schemaOf(e.getKey()));
             }
         }
