@@ -43,15 +43,17 @@ public final class BaseDeclarationsService implements BaseDeclarations {
     private final Messages messages;
     private final Clock clock;
     private final FormSchemas snapshots;
+    private final OwnerLocks owners;
 
     @Activate
     public BaseDeclarationsService(@Reference DeclarationsComponent module) {
         this(module.store(), module.forms(), module.units(), module.declarations()::declarableYears, module.messages(),
-                module.clock());
+                module.clock(), module.ownLists());
     }
 
     BaseDeclarationsService(Store store, FormRegistry forms, Units units, Supplier<List<Integer>> years, Messages messages,
-            Clock clock) {
+            Clock clock, OwnLists ownLists) {
+        this.owners = new OwnerLocks(store, ownLists);
         this.store = store;
         this.forms = forms;
         this.units = units;
@@ -90,7 +92,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
                     continue;
                 }
                 DeclarationRow row = plan.row(a, now);
-                m.touchOwner(a.accountId());
+                owners.touch(s, a.accountId());
                 snapshots.name(s, row);
                 m.insert(row);
                 m.history(row.id, now, null, PENDING, actorId, "由继续教育基地导入");
@@ -183,7 +185,7 @@ public final class BaseDeclarationsService implements BaseDeclarations {
                     // in the declaring transaction: the person's own submissions wait (when they ever submitted)
                     already = store.inTransaction(s -> {
                         DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-                        m.lockOwner(a.accountId());
+                        owners.lock(s, a.accountId());
                         return m.claimedInYear(a.accountId(), form.id(), course.year(), 0L);
                     });
                 } else {

@@ -42,7 +42,7 @@ public interface DeclarationMapper {
     /**
      * Counts a change to the person's declarations (and locks their row until the transaction
      * ends). Every transaction that writes a declaration calls this or {@link #lockOwner} before
-     * it writes, so the person's own list kept in memory is known to be stale.
+     * it writes, through {@link OwnerLocks}, so the person's own list kept in memory is known to be stale.
      */
     int touchOwner(@Param("ownerId") long ownerId);
 

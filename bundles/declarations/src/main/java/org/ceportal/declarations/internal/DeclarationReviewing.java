@@ -60,6 +60,7 @@ final class DeclarationReviewing {
     private final ZoneId zone;
     private final Clock clock;
     private final Units units;
+    private final OwnerLocks owners;
 
     /** Whose declarations a reviewer sees ({@code unitId} null: every unit's) and which state waits for them. */
     private record Scope(Long unitId, String queueState) {
@@ -73,6 +74,14 @@ final class DeclarationReviewing {
     DeclarationReviewing(Store store, DeclarationViews views, AttachmentService attachments, Declarations.AuditTrail audit,
             Messages messages, LongFunction<Optional<String>> names, Set<String> secondLevelForms, ZoneId zone, Clock clock,
             Units units) {
+        this(store, views, attachments, audit, messages, names, secondLevelForms, zone, clock, units, OwnLists.none());
+    }
+
+    /** @param ownLists the own lists kept on this node, which forget a person's pages after a decision on theirs */
+    DeclarationReviewing(Store store, DeclarationViews views, AttachmentService attachments, Declarations.AuditTrail audit,
+            Messages messages, LongFunction<Optional<String>> names, Set<String> secondLevelForms, ZoneId zone, Clock clock,
+            Units units, OwnLists ownLists) {
+        this.owners = new OwnerLocks(store, ownLists);
         this.units = units;
         this.store = store;
         this.views = views;
@@ -197,7 +206,7 @@ final class DeclarationReviewing {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            m.touchOwner(row.ownerId);
+            owners.touch(s, row.ownerId);
             if (m.decide(scope.unitId(), id, d.version(), from, to, approved, note, d.approve() ? null : reason, now,
                     reviewer.accountId()) != 1) {
                 DeclarationRow changed = m.findInUnit(scope.unitId(), id);
@@ -249,7 +258,7 @@ final class DeclarationReviewing {
         Timestamp now = Timestamp.from(clock.instant());
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            m.touchOwner(row.ownerId);
+            owners.touch(s, row.ownerId);
             if (m.revoke(scope.unitId(), id, d.version(), from, PENDING, now) != 1) {
                 throw ProblemException.conflict("stale_version", "该申报已被修改，请刷新后再操作");
             }

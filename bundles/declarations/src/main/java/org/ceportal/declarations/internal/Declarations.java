@@ -44,6 +44,7 @@ final class Declarations {
     private final DeclarationChecks checks;
     private final DeclarationViews views;
     private final FormSchemas snapshots;
+    private final OwnerLocks owners;
 
     /** Where audit records go: the platform's audit log when there is one. */
     interface AuditTrail {
@@ -74,6 +75,7 @@ final class Declarations {
         this.checks = new DeclarationChecks(store, yearsBack, zone, clock, units);
         this.views = new DeclarationViews(store, forms, attachments, ownLists);
         this.snapshots = new FormSchemas(store);
+        this.owners = new OwnerLocks(store, ownLists);
     }
 
     DeclarationDetail create(Caller caller, DeclarationRequest r, String address) {
@@ -109,10 +111,10 @@ final class Declarations {
         DeclarationDetail answer = store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
             if (!submit) {
-                m.touchOwner(caller.accountId());
+                owners.touch(s, caller.accountId());
             } else {
                 FormDescription d = live.description();
-                m.lockOwner(caller.accountId());
+                owners.lock(s, caller.accountId());
                 checks.checkYearCap(caller.accountId(), d.id(), d.name(), DeclarationViews.unitOf(c.kind),
                         checks.units().convert(d.maxPerYear(), d.kind().name(), c.kind), c.year, c.claimed, 0L);
             }
@@ -163,7 +165,7 @@ final class Declarations {
         row.updatedAt = Timestamp.from(clock.instant());
         return store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            m.touchOwner(caller.accountId());
+            owners.touch(s, caller.accountId());
             snapshots.name(s, row);
             if (m.updateDraft(row) != 1) {
                 throw changedMeanwhile(caller, id);
@@ -184,7 +186,7 @@ final class Declarations {
         }
         store.inTransaction(s -> {
             DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-            m.touchOwner(caller.accountId());
+            owners.touch(s, caller.accountId());
             if (m.deleteDraft(caller.accountId(), id, version) != 1) {
                 throw changedMeanwhile(caller, id);
             }
@@ -202,7 +204,7 @@ final class Declarations {
         // one transaction on one connection, from the read to the answer: the person's row is locked first, so
         // parallel submissions are counted one after the other and the cap is checked on what is committed
         DeclarationDetail answer = store.inTransaction(s -> {
-            if (s.getMapper(DeclarationMapper.class).lockOwner(caller.accountId()) == 0) {
+            if (owners.lock(s, caller.accountId()) == 0) {
                 return null;
             }
             DeclarationRow current = load(caller, id);
@@ -243,7 +245,7 @@ final class Declarations {
             throw invalidTransition("只有待审核的申报可以撤销，该申报" + DeclarationState.labelOf(current.state));
         }
         return store.inTransaction(s -> {
-            s.getMapper(DeclarationMapper.class).touchOwner(caller.accountId());
+            owners.touch(s, caller.accountId());
             transition(caller, current, PENDING, DRAFT, version);
             attachments.lock(id, false);
             audit.record(caller.accountId(), "declaration_withdraw",
@@ -307,14 +309,13 @@ final class Declarations {
         }
         try {
             store.inTransaction(s -> {
-                DeclarationMapper m = s.getMapper(DeclarationMapper.class);
-                if (m.lockOwner(ownerId) == 0) {
-                    m.insertOwner(ownerId);
+                if (owners.lock(s, ownerId) == 0) {
+                    s.getMapper(DeclarationMapper.class).insertOwner(ownerId);
                 }
                 return null;
             });
         } catch (PersistenceException e) {
-            if (store.inTransaction(s -> s.getMapper(DeclarationMapper.class).lockOwner(ownerId)) == 0) {
+            if (store.inTransaction(s -> owners.lock(s, ownerId)) == 0) {
                 throw e; // not the duplicate row: something else failed
             }
         }

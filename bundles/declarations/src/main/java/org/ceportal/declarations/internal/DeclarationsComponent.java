@@ -62,8 +62,9 @@ public final class DeclarationsComponent {
 
         @AttributeDefinition(name = "Own lists in memory (KB)",
                 description = "申报进度查询: pages of people's own lists this node keeps in memory, given again while the "
-                        + "person's declarations are unchanged (checked in the database on every read, so a change made "
-                        + "through any node shows at once); 0 keeps none", min = "0", max = "262144")
+                        + "person's declarations are unchanged (on PostgreSQL checked in the database on every read, so a "
+                        + "change made through any node shows at once; on embedded Derby, the only node, forgotten when a "
+                        + "change commits); 0 keeps none", min = "0", max = "262144")
         int ownListKilobytes() default 8192;
     }
 
@@ -71,6 +72,7 @@ public final class DeclarationsComponent {
     private final Declarations declarations;
     private final DeclarationReviewing reviewing;
     private final Units units;
+    private final OwnLists ownLists;
     private final FormRegistry forms;
     private final Clock clock;
     private final Messages tell;
@@ -97,8 +99,10 @@ public final class DeclarationsComponent {
             CountingUnits c = countingUnits;
             return c == null ? Units.HOURS : c.unitOf(account, year);
         }, creditsPerHour(config.creditsPerHour()));
+        // on embedded Derby this JVM is the only node: every write of a person's declarations passes through it
+        this.ownLists = new OwnLists(config.ownListKilobytes(), "derby".equals(database.databaseId()), json::write);
         this.declarations = new Declarations(store, forms, attachments, Math.max(0, Math.min(10, config.yearsBack())), zone,
-                clock, trail, units, new OwnLists(config.ownListKilobytes(), json::write));
+                clock, trail, units, ownLists);
         this.forms = forms;
         this.clock = clock;
         this.tell = (account, title, body, link) -> {
@@ -112,7 +116,7 @@ public final class DeclarationsComponent {
                     People p = people;
                     return p == null ? Optional.empty() : p.nameOf(id);
                 }, Arrays.stream(config.secondLevelForms()).flatMap(f -> Arrays.stream(f.split(","))).map(String::strip)
-                        .filter(f -> !f.isEmpty()).collect(Collectors.toSet()), zone, clock, units);
+                        .filter(f -> !f.isEmpty()).collect(Collectors.toSet()), zone, clock, units, ownLists);
     }
 
     private static BigDecimal creditsPerHour(String value) {
@@ -161,6 +165,10 @@ public final class DeclarationsComponent {
 
     Units units() {
         return units;
+    }
+
+    OwnLists ownLists() {
+        return ownLists;
     }
 
     FormRegistry forms() {

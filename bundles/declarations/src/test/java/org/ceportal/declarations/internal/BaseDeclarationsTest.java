@@ -2,6 +2,7 @@ package org.ceportal.declarations.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -86,7 +87,7 @@ public class BaseDeclarationsTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T15:30:00Z"), ZoneOffset.UTC);
         declarations = new Declarations(store, registry, new FakeAttachments(), 1, ZoneId.of("Asia/Shanghai"), clock);
         bases = new BaseDeclarationsService(store, registry, Units.HOURS_ONLY, declarations::declarableYears,
-                (account, title, body, link) -> sent.add(account + " " + title + " " + body), clock);
+                (account, title, body, link) -> sent.add(account + " " + title + " " + body), clock, OwnLists.none());
     }
 
     private static Attendee wang(String hours) {
@@ -128,12 +129,25 @@ public class BaseDeclarationsTest {
         r.year = 2026;
         r.category = "PROFESSIONAL";
         r.values = new java.util.HashMap<>(Map.of("title", "《教育心理学》", "hours", "6"));
+        // the list kept on one node, the import through another (sharing the database)
         Declarations keeping = new Declarations(store, registry, new FakeAttachments(), 1, ZoneId.of("Asia/Shanghai"),
-                Clock.systemUTC(), (a, b, c, d, e) -> { }, Units.HOURS_ONLY, new OwnLists(1024, OwnListsTest::lines));
+                Clock.systemUTC(), (a, b, c, d, e) -> { }, Units.HOURS_ONLY, new OwnLists(1024, false, OwnListsTest::lines));
         keeping.create(WANG, r, null);
         assertEquals("draft 6", new String(keeping.listJson(WANG, null, null, new PageRequest(0, 20)), UTF_8));
         bases.declare(COURSE, List.of(wang("24")), true, BASE_ADMIN, null);
         assertEquals("approved 24\ndraft 6", new String(keeping.listJson(WANG, null, null, new PageRequest(0, 20)), UTF_8));
+
+        // the only node (embedded Derby): the list given from memory without the count, until the import commits
+        OwnLists only = new OwnLists(1024, true, OwnListsTest::lines);
+        Declarations alone = new Declarations(store, registry, new FakeAttachments(), 1, ZoneId.of("Asia/Shanghai"),
+                Clock.systemUTC(), (a, b, c, d, e) -> { }, Units.HOURS_ONLY, only);
+        BaseDeclarationsService basesAlone = new BaseDeclarationsService(store, registry, Units.HOURS_ONLY,
+                alone::declarableYears, (account, title, body, link) -> { }, Clock.systemUTC(), only);
+        byte[] kept = alone.listJson(WANG, null, null, new PageRequest(0, 20));
+        assertSame(kept, alone.listJson(WANG, null, null, new PageRequest(0, 20)));
+        basesAlone.declare(COURSE, List.of(wang("12")), false, BASE_ADMIN, null);
+        assertEquals("pending 12", new String(alone.listJson(WANG, "pending", null, new PageRequest(0, 20)), UTF_8));
+        assertEquals(3, new String(alone.listJson(WANG, null, null, new PageRequest(0, 20)), UTF_8).split("\n").length);
     }
 
     @Test
