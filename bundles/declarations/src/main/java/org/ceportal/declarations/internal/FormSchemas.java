@@ -37,10 +37,8 @@ final class FormSchemas {
     }
 
     /** Fills the row's {@code schemaJson} from its {@code schemaId}. */
-    Snapshot fill(SqlSession s, DeclarationRow row) {
-        Snapshot snapshot = of(s, row.schemaId);
-        row.schemaJson = snapshot.json();
-        return snapshot;
+    void fill(SqlSession s, DeclarationRow row) {
+        row.schemaJson = of(s, row.schemaId).json();
     }
 
     /** The snapshot of an id, read through the session (so one made in its transaction is found). */

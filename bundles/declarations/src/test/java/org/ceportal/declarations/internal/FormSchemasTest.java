@@ -105,19 +105,8 @@ public class FormSchemasTest {
     @Test
     public void aSnapshotMadeInATransactionThatRolledBackIsMadeAgain() throws Exception {
         FormSchemas snapshots = new FormSchemas(store);
-        DeclarationRow row = new DeclarationRow();
-        row.formId = "reading";
-        row.formVersion = "9.0.0";
-        row.schemaJson = "{\"id\":\"reading\",\"version\":\"9.0.0\"}";
-        try {
-            store.inTransaction(s -> {
-                snapshots.name(s, row);
-                throw new IllegalStateException("the declaration failed");
-            });
-            fail("rolled back");
-        } catch (IllegalStateException expected) {
-            // the snapshot went with it
-        }
+        DeclarationRow row = version9("{\"id\":\"reading\",\"version\":\"9.0.0\"}");
+        namedAndRolledBack(snapshots, row, s -> { });
         long lost = row.schemaId;
         assertEquals(0, count(db.dataSource(), "SELECT COUNT(*) FROM form_schema"));
 
@@ -138,22 +127,12 @@ public class FormSchemasTest {
     @Test
     public void aSnapshotReadInATransactionThatRolledBackIsNotRemembered() throws Exception {
         FormSchemas snapshots = new FormSchemas(store);
-        DeclarationRow row = new DeclarationRow();
-        row.formId = "reading";
-        row.formVersion = "9.0.0";
-        row.schemaJson = "{\"id\":\"reading\",\"kind\":\"HOURS\",\"maxPerYear\":40,\"fields\":[]}";
-        try {
-            store.inTransaction(s -> {
-                snapshots.name(s, row);
-                FormSchemas.Snapshot read = snapshots.of(s, row.schemaId);
-                assertEquals(row.schemaJson, read.json());
-                assertEquals(new java.math.BigDecimal("40"), read.figures().maxPerYear());
-                throw new IllegalStateException("the declaration failed");
-            });
-            fail("rolled back");
-        } catch (IllegalStateException expected) {
-            // the snapshot went with it
-        }
+        DeclarationRow row = version9("{\"id\":\"reading\",\"kind\":\"HOURS\",\"maxPerYear\":40,\"fields\":[]}");
+        namedAndRolledBack(snapshots, row, s -> {
+            FormSchemas.Snapshot read = snapshots.of(s, row.schemaId);
+            assertEquals(row.schemaJson, read.json());
+            assertEquals(new java.math.BigDecimal("40"), read.figures().maxPerYear());
+        });
         try (SqlSession s = store.session()) {
             snapshots.of(s, row.schemaId);
             fail("a snapshot that was never committed is not given from memory");
@@ -168,6 +147,29 @@ public class FormSchemasTest {
             long schemaId = s.getMapper(DeclarationMapper.class).find(WANG.accountId(), id).schemaId;
             assertEquals(json, snapshots.of(s, schemaId).json());
             assertEquals("HOURS", snapshots.of(s, schemaId).figures().kind());
+        }
+    }
+
+    private static DeclarationRow version9(String schemaJson) {
+        DeclarationRow row = new DeclarationRow();
+        row.formId = "reading";
+        row.formVersion = "9.0.0";
+        row.schemaJson = schemaJson;
+        return row;
+    }
+
+    /** Names the row's snapshot (then runs {@code inside}) in a transaction that fails and rolls back. */
+    private void namedAndRolledBack(FormSchemas snapshots, DeclarationRow row,
+            java.util.function.Consumer<SqlSession> inside) {
+        try {
+            store.inTransaction(s -> {
+                snapshots.name(s, row);
+                inside.accept(s);
+                throw new IllegalStateException("the declaration failed");
+            });
+            fail("rolled back");
+        } catch (IllegalStateException expected) {
+            // the snapshot went with it
         }
     }
 
